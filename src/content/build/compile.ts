@@ -164,6 +164,7 @@ export function compileContent(files: SourceFile[]): CompileResult {
   const partOrder: Part[] = ['start', 'framework', 'concepts', 'cases', 'glossary'];
   compiled.sort((a, b) => partOrder.indexOf(a.meta.part) - partOrder.indexOf(b.meta.part) || a.meta.order - b.meta.order);
   const version = sha(compiled.map((c) => c.meta.hash).join(',')).slice(0, 12);
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { manifest: { version, chapters: compiled.map((c) => c.meta) }, chapters: compiled, problems };
 }
 
@@ -198,10 +199,11 @@ function extractCards(chapterId: string, body: TreeNode[]): Card[] {
     if (typeof node === 'string') continue;
     if (node[0] === 'h2' && node[1]?.id) section = node[1].id;
     if (!hasClass(node, 'cards')) continue;
-    for (const d of node.slice(2)) {
+    for (const d of node.slice(2) as TreeNode[]) {
       if (typeof d === 'string' || d[0] !== 'details') continue;
-      const summary = d.slice(2).find((x) => typeof x !== 'string' && x[0] === 'summary');
-      const answer = d.slice(2).find((x) => hasClass(x as TreeNode, 'card-a'));
+      const parts = d.slice(2) as TreeNode[];
+      const summary = parts.find((x) => typeof x !== 'string' && x[0] === 'summary');
+      const answer = parts.find((x) => hasClass(x, 'card-a'));
       if (!summary || typeof summary === 'string' || !answer || typeof answer === 'string') continue;
       const question = summary.slice(2) as TreeNode[];
       const id = `${chapterId}:${sha(treeText(question).trim().toLowerCase()).slice(0, 10)}`;

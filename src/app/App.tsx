@@ -1,0 +1,59 @@
+import { useEffect } from 'preact/hooks';
+import { Library } from '../library/Library.tsx';
+import { ChapterView } from '../reader/ChapterView.tsx';
+import { ContinueReading } from '../reader/ContinueReading.tsx';
+import { SettingsView } from '../settings/SettingsView.tsx';
+import { useStore } from '../ui/store.ts';
+import { guide } from './guide.ts';
+import { useLocation } from './router.ts';
+import { parseRoute } from './routes.ts';
+import { StatusBar } from './StatusBar.tsx';
+import { TopBar } from './TopBar.tsx';
+
+export function App() {
+  const loc = useLocation();
+  const route = parseRoute(loc.pathname, loc.search);
+  const state = useStore(guide);
+
+  useEffect(() => {
+    if (route.name !== 'chapter') window.scrollTo(0, 0);
+  }, [loc.pathname, loc.search]);
+
+  return (
+    <>
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <TopBar route={route} />
+      <StatusBar />
+      <main id="main" tabIndex={-1}>
+        {state.error && !state.manifest ? (
+          <section class="screen narrow">
+            <h1>The guide is not on this device yet</h1>
+            <p>{state.error}</p>
+            <p>Open MLSD Pocket once with a connection and it saves the whole guide for offline reading.</p>
+          </section>
+        ) : !state.manifest ? (
+          <p class="loading" aria-busy="true">
+            Opening the guide…
+          </p>
+        ) : route.name === 'library' ? (
+          <Library manifest={state.manifest} part={route.part} />
+        ) : route.name === 'chapter' ? (
+          <ChapterView key={route.id} manifest={state.manifest} id={route.id} hash={loc.hash} seq={loc.seq} />
+        ) : route.name === 'continue' ? (
+          <ContinueReading manifest={state.manifest} />
+        ) : route.name === 'settings' ? (
+          <SettingsView manifest={state.manifest} />
+        ) : (
+          <section class="screen narrow">
+            <h1>Page not found</h1>
+            <p>
+              Nothing lives at <code>{route.path}</code>. <a href="/">Go to the library</a>.
+            </p>
+          </section>
+        )}
+      </main>
+    </>
+  );
+}

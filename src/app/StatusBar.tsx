@@ -1,0 +1,56 @@
+import { contentStatus, updateWaiting, applyUpdate } from '../sw-bridge/index.ts';
+import { useStore } from '../ui/store.ts';
+import { storageProblem } from './storage-problem.ts';
+import { useEffect, useState } from 'preact/hooks';
+
+/** Saving progress, "Ready offline", storage problems and the update prompt, in one polite region. */
+export function StatusBar() {
+  const status = useStore(contentStatus);
+  const waiting = useStore(updateWaiting);
+  const problem = useStore(storageProblem);
+  const [showReady, setShowReady] = useState(false);
+
+  useEffect(() => {
+    if (status?.phase !== 'ready') return;
+    setShowReady(true);
+    const t = setTimeout(() => setShowReady(false), 4000);
+    return () => clearTimeout(t);
+  }, [status?.phase === 'ready' ? status.version : null]);
+
+  return (
+    <div class="status" role="status" aria-live="polite">
+      {status?.phase === 'downloading' && (
+        <div class="status-card">
+          <p>
+            {status.firstInstall ? 'Saving the guide for offline' : 'Updating the guide'} — {status.done} of {status.total}{' '}
+            {status.firstInstall ? 'chapters' : 'changed chapters'}
+          </p>
+          <progress max={status.total} value={status.done} aria-label="Saving the guide" />
+        </div>
+      )}
+      {status?.phase === 'ready' && showReady && (
+        <div class="status-card ok">
+          <p>{status.updated ? 'Guide updated — ready offline' : 'Ready offline'}</p>
+        </div>
+      )}
+      {status?.phase === 'failed' && (
+        <div class="status-card warn">
+          <p>{status.message}</p>
+        </div>
+      )}
+      {problem && (
+        <div class="status-card warn">
+          <p>{problem}</p>
+        </div>
+      )}
+      {waiting && (
+        <div class="status-card update">
+          <p>New version available</p>
+          <button type="button" class="btn primary" onClick={applyUpdate}>
+            Reload
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

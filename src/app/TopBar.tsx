@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'preact/hooks';
+import { Library, Settings } from '../ui/icons.tsx';
+import type { Route } from './routes.ts';
+
+/** The top bar: hides while reading down, returns on the way up. */
+export function TopBar({ route }: { route: Route }) {
+  const [hidden, setHidden] = useState(false);
+  useEffect(() => {
+    let last = scrollY;
+    const onScroll = () => {
+      const y = scrollY;
+      if (Math.abs(y - last) < 8) return;
+      setHidden(y > last && y > 120);
+      last = y;
+    };
+    addEventListener('scroll', onScroll, { passive: true });
+    return () => removeEventListener('scroll', onScroll);
+  }, []);
+  useEffect(() => setHidden(false), [route]);
+
+  return (
+    <header class={`topbar${hidden ? ' hidden' : ''}`}>
+      <nav aria-label="App">
+        <a class="brand" href="/" aria-current={route.name === 'library' ? 'page' : undefined}>
+          <Library aria-hidden="true" size={22} />
+          <span>MLSD Pocket</span>
+        </a>
+        <a class="icon-btn" href="/settings" aria-label="Settings" aria-current={route.name === 'settings' ? 'page' : undefined}>
+          <Settings aria-hidden="true" size={22} />
+        </a>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,46 @@
+import { loadManifest, type Source } from '../content/loader.ts';
+import type { ChapterMeta, ContentManifest, Part } from '../shared/content-types.ts';
+import { contentStatus } from '../sw-bridge/index.ts';
+import { askPersistence } from '../settings/persistence.ts';
+import { createStore } from '../ui/store.ts';
+
+export interface GuideState {
+  manifest: ContentManifest | null;
+  source: Source | null;
+  error: string | null;
+}
+
+/** The guide's index as the reader sees it: IndexedDB first, network before it is saved. */
+export const guide = createStore<GuideState>({ manifest: null, source: null, error: null });
+
+export const PART_TITLES: Record<Part, string> = {
+  start: 'Start here',
+  framework: 'The framework',
+  concepts: 'Core concepts',
+  cases: 'Case studies',
+  glossary: 'Glossary',
+};
+
+export async function refreshGuide(): Promise<void> {
+  try {
+    const { manifest, source } = await loadManifest();
+    guide.set({ manifest, source, error: null });
+  } catch (err) {
+    guide.set({ ...guide.get(), error: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+export const chapterById = (m: ContentManifest | null, id: string): ChapterMeta | undefined => m?.chapters.find((c) => c.id === id);
+
+/** Reloads the index when the worker finished installing or updating the guide. */
+export function followContentStatus(): void {
+  let asked = false;
+  contentStatus.subscribe((s) => {
+    if (s?.phase !== 'ready') return;
+    if (guide.get().source !== 'offline' || s.version !== guide.get().manifest?.version) void refreshGuide();
+    if (!asked) {
+      asked = true;
+      void askPersistence();
+    }
+  });
+}

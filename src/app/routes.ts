@@ -1,0 +1,24 @@
+import type { Part } from '../shared/content-types.ts';
+
+export type Route =
+  | { name: 'library'; part: Part | null }
+  | { name: 'chapter'; id: string }
+  | { name: 'continue' }
+  | { name: 'settings' }
+  | { name: 'not-found'; path: string };
+
+const PARTS = new Set(['start', 'framework', 'concepts', 'cases', 'glossary']);
+
+/** The one route table: a URL path (and query) to a screen. */
+export function parseRoute(pathname: string, search = ''): Route {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/' || path === '/index.html') {
+    const part = new URLSearchParams(search).get('part');
+    return { name: 'library', part: part && PARTS.has(part) ? (part as Part) : null };
+  }
+  if (path === '/continue') return { name: 'continue' };
+  if (path === '/settings') return { name: 'settings' };
+  const m = /^\/read\/([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(path);
+  if (m?.[1]) return { name: 'chapter', id: m[1] };
+  return { name: 'not-found', path };
+}

@@ -1,0 +1,31 @@
+import type { DOMPurify as Purifier } from 'dompurify';
+import { trustedTypes } from './trusted-types.ts';
+
+/**
+ * The one way user-written HTML (rendered notes) reaches the DOM: DOMPurify, loaded on first
+ * use so it never weighs on the first paint, behind the `mlsd-html` Trusted Types policy.
+ */
+export type SafeHtml = string & { readonly __safe: unique symbol };
+
+let purifier: Promise<Purifier> | null = null;
+let policy: { createHTML(s: string): unknown } | null = null;
+
+const CONFIG = {
+  USE_PROFILES: { html: true },
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'svg', 'math'],
+  FORBID_ATTR: ['style'],
+  ALLOW_DATA_ATTR: false,
+};
+
+export async function loadSanitizer(): Promise<(dirty: string) => SafeHtml> {
+  purifier ??= import('dompurify').then((m) => m.default);
+  const p = await purifier;
+  const clean = (dirty: string) => p.sanitize(dirty, CONFIG) as string;
+  if (trustedTypes && !policy) policy = trustedTypes.createPolicy('mlsd-html', { createHTML: clean });
+  return (dirty: string) => (policy ? policy.createHTML(dirty) : clean(dirty)) as SafeHtml;
+}
+
+/** Sanitizes HTML written by the user; the result may be assigned to innerHTML. */
+export async function sanitize(dirty: string): Promise<SafeHtml> {
+  return (await loadSanitizer())(dirty);
+}

@@ -1,0 +1,20 @@
+import { render } from 'preact';
+import { App } from './app/App.tsx';
+import { followContentStatus, refreshGuide } from './app/guide.ts';
+import { startRouter } from './app/router.ts';
+import { watchStorage } from './app/storage-problem.ts';
+import { startInstallWatch } from './install/install.ts';
+import { applySettings, readerSettings } from './settings/reader-settings.ts';
+import { startServiceWorker } from './sw-bridge/index.ts';
+import './ui/fonts.css';
+import './ui/base.css';
+
+applySettings(readerSettings.get());
+matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => applySettings(readerSettings.get()));
+startRouter();
+watchStorage();
+startInstallWatch();
+followContentStatus();
+void refreshGuide();
+render(<App />, document.getElementById('app')!);
+startServiceWorker();

@@ -1,0 +1,145 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { PART_TITLES } from '../app/guide.ts';
+import { loadChapter } from '../content/loader.ts';
+import { treeToDom } from '../content/tree-to-dom.ts';
+import { chapterPath, type ChapterPayload, type ContentManifest } from '../shared/content-types.ts';
+import { openPocketDb } from '../storage/db.ts';
+import { getProgress } from '../storage/progress-repo.ts';
+import { ChevronLeft, ChevronRight, List } from '../ui/icons.tsx';
+import { enhanceDiagrams } from './diagram-zoom.ts';
+import { Outline } from './Outline.tsx';
+import { neighbours } from './reading-position.ts';
+import { trackReading, type Tracker } from './track-reading.ts';
+import './reader.css';
+
+interface Props {
+  manifest: ContentManifest;
+  id: string;
+  hash: string;
+  seq: number;
+}
+
+type State = { status: 'loading' } | { status: 'missing' } | { status: 'error'; message: string } | { status: 'ready'; chapter: ChapterPayload };
+
+export function ChapterView({ manifest, id, hash, seq }: Props) {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [outlineOpen, setOutlineOpen] = useState(false);
+  const [current, setCurrent] = useState<string | null>(null);
+  const [fraction, setFraction] = useState(0);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const tracker = useRef<Tracker | null>(null);
+  const meta = manifest.chapters.find((c) => c.id === id);
+  const { prev, next } = neighbours(manifest.chapters, id);
+
+  useEffect(() => {
+    let live = true;
+    loadChapter(manifest, id)
+      .then((r) => live && setState(r ? { status: 'ready', chapter: r.chapter } : { status: 'missing' }))
+      .catch((err: unknown) => live && setState({ status: 'error', message: err instanceof Error ? err.message : String(err) }));
+    return () => {
+      live = false;
+    };
+  }, [id, meta?.hash]);
+
+  // Mount the chapter body (built from its sanitized tree), then restore the reading position.
+  useEffect(() => {
+    const host = bodyRef.current;
+    if (state.status !== 'ready' || !host) return;
+    host.replaceChildren(treeToDom(state.chapter.body));
+    const cleanupDiagrams = enhanceDiagrams(host);
+    const title = host.querySelector('h1')?.textContent ?? state.chapter.title;
+    document.title = `${title} · MLSD Pocket`;
+    let cancelled = false;
+    void (async () => {
+      const target = hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+      if (target) target.scrollIntoView();
+      else {
+        const saved = await openPocketDb().then((db) => getProgress(db, id)).catch(() => null);
+        if (cancelled) return;
+        const el = saved?.anchorId ? document.getElementById(saved.anchorId) : null;
+        if (el) el.scrollIntoView();
+        else window.scrollTo(0, 0);
+      }
+      if (cancelled) return;
+      tracker.current = trackReading(host, id, (anchor, f) => {
+        setCurrent(anchor);
+        setFraction(f);
+      });
+    })();
+    return () => {
+      cancelled = true;
+      tracker.current?.stop();
+      tracker.current = null;
+      cleanupDiagrams();
+    };
+  }, [state, id]);
+
+  // A link to a section of this same chapter.
+  useEffect(() => {
+    if (state.status !== 'ready' || !hash) return;
+    document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
+    setOutlineOpen(false);
+  }, [seq]);
+
+  if (!meta || state.status === 'missing') {
+    return (
+      <section class="screen narrow">
+        <h1>Chapter not found</h1>
+        <p>
+          This guide has no chapter called “{id}”. <a href="/">Back to the library</a>.
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <div class={`reader${outlineOpen ? ' outline-open' : ''}`}>
+      <div class="progress-line" aria-hidden="true">
+        <span style={{ transform: `scaleX(${fraction})` }} />
+      </div>
+      <aside class="side" aria-label="Chapter contents">
+        <Outline manifest={manifest} meta={meta} current={current} onClose={() => setOutlineOpen(false)} />
+      </aside>
+      <div class="reading">
+        <div class="reading-tools">
+          <span class="eyebrow">{meta.step ? `Step ${meta.step} · ` : ''}{PART_TITLES[meta.part]} · {meta.minutes} min</span>
+          <button type="button" class="btn outline-toggle" aria-expanded={outlineOpen} onClick={() => setOutlineOpen(!outlineOpen)}>
+            <List aria-hidden="true" size={18} /> Contents
+          </button>
+        </div>
+        {state.status === 'loading' && <p class="loading" aria-busy="true">Opening the chapter…</p>}
+        {state.status === 'error' && (
+          <div class="notice warn" role="alert">
+            <h1>{meta.title}</h1>
+            <p>{state.message}</p>
+          </div>
+        )}
+        <article class="prose" ref={bodyRef} lang="en-GB" />
+        {state.status === 'ready' && (
+          <nav class="pager" aria-label="Previous and next chapter">
+            {prev ? (
+              <a class="pager-link prev" href={chapterPath(prev.id)} rel="prev">
+                <ChevronLeft aria-hidden="true" size={20} />
+                <span>
+                  <span class="eyebrow">Previous</span>
+                  {prev.title}
+                </span>
+              </a>
+            ) : (
+              <span />
+            )}
+            {next ? (
+              <a class="pager-link next" href={chapterPath(next.id)} rel="next">
+                <span>
+                  <span class="eyebrow">Next</span>
+                  {next.title}
+                </span>
+                <ChevronRight aria-hidden="true" size={20} />
+              </a>
+            ) : null}
+          </nav>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { useEffect, useState } from 'preact/hooks';
+import { installState, promptInstall } from '../install/install.ts';
+import type { ContentManifest } from '../shared/content-types.ts';
+import { askPersistence, formatBytes, storageReport, type StorageReport } from './persistence.ts';
+import { contentStatus } from '../sw-bridge/index.ts';
+import { useStore } from '../ui/store.ts';
+import { FONT_SIZES, readerSettings, updateSettings, type Spacing, type Theme } from './reader-settings.ts';
+import './settings.css';
+
+const THEME_LABELS: Record<Theme, string> = { system: 'System', light: 'Light', sepia: 'Sepia', dark: 'Dark' };
+const SPACING_LABELS: Record<Spacing, string> = { compact: 'Compact', normal: 'Normal', relaxed: 'Relaxed' };
+
+export function SettingsView({ manifest }: { manifest: ContentManifest }) {
+  const s = useStore(readerSettings);
+  const install = useStore(installState);
+  const status = useStore(contentStatus);
+  const [report, setReport] = useState<StorageReport | null>(null);
+  const refresh = () => void storageReport().then(setReport);
+  useEffect(refresh, [status]);
+  useEffect(() => {
+    document.title = 'Settings · MLSD Pocket';
+  }, []);
+
+  return (
+    <div class="screen narrow settings">
+      <h1>Settings</h1>
+
+      <section aria-labelledby="reading-h">
+        <h2 id="reading-h">Reading</h2>
+        <div class="setting">
+          <span class="label" id="size-label">
+            Text size
+          </span>
+          <div class="stepper" role="group" aria-labelledby="size-label">
+            <button type="button" class="btn" aria-label="Smaller text" disabled={s.fontStep === 0} onClick={() => updateSettings({ fontStep: s.fontStep - 1 })}>
+              A−
+            </button>
+            <output aria-live="polite" aria-label="Text size">
+              {FONT_SIZES[s.fontStep]} px
+            </output>
+            <button
+              type="button"
+              class="btn"
+              aria-label="Larger text"
+              disabled={s.fontStep === FONT_SIZES.length - 1}
+              onClick={() => updateSettings({ fontStep: s.fontStep + 1 })}
+            >
+              A+
+            </button>
+          </div>
+        </div>
+        <fieldset class="setting">
+          <legend>Line spacing</legend>
+          <div class="choices">
+            {(Object.keys(SPACING_LABELS) as Spacing[]).map((v) => (
+              <label key={v} class="choice">
+                <input type="radio" name="spacing" value={v} checked={s.spacing === v} onChange={() => updateSettings({ spacing: v })} />
+                {SPACING_LABELS[v]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset class="setting">
+          <legend>Theme</legend>
+          <div class="choices">
+            {(Object.keys(THEME_LABELS) as Theme[]).map((v) => (
+              <label key={v} class={`choice swatch-${v}`}>
+                <input type="radio" name="theme" value={v} checked={s.theme === v} onChange={() => updateSettings({ theme: v })} />
+                {THEME_LABELS[v]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <p class="sample prose">
+          A sample paragraph in your reading settings: retrieval casts a wide net, ranking is the sharp knife, and re-ranking adds the final polish.
+        </p>
+      </section>
+
+      <section aria-labelledby="offline-h">
+        <h2 id="offline-h">Offline and storage</h2>
+        <dl class="facts">
+          <dt>Guide</dt>
+          <dd>
+            {manifest.chapters.length} chapters, version {manifest.version}
+            {status?.phase === 'ready' || status?.phase === 'offline' ? ' — saved on this device' : ''}
+          </dd>
+          <dt>Storage used</dt>
+          <dd>
+            {formatBytes(report?.usage ?? null)} of {formatBytes(report?.quota ?? null)} available
+          </dd>
+          <dt>Persistent storage</dt>
+          <dd>
+            {report?.persisted === true
+              ? 'Granted — the browser will not clear your guide and notes to free space'
+              : report?.persisted === false
+                ? 'Not granted — the browser may clear data under storage pressure; installing the app usually grants it'
+                : 'Unknown in this browser'}
+          </dd>
+        </dl>
+        {report?.persisted === false && (
+          <button type="button" class="btn" onClick={() => void askPersistence().then(refresh)}>
+            Ask to keep data
+          </button>
+        )}
+      </section>
+
+      <section aria-labelledby="install-h">
+        <h2 id="install-h">Install</h2>
+        {install === 'installed' && <p>MLSD Pocket is installed on this device.</p>}
+        {install === 'available' && (
+          <>
+            <p>Install MLSD Pocket to open it from your home screen, full screen and offline.</p>
+            <button type="button" class="btn primary" onClick={() => void promptInstall()}>
+              Install
+            </button>
+          </>
+        )}
+        {install === 'ios' && (
+          <div class="howto">
+            <p>On iPhone and iPad, install from Safari:</p>
+            <ol>
+              <li>Tap the Share button.</li>
+              <li>Choose “Add to Home Screen”, then “Add”.</li>
+            </ol>
+            <p>
+              Installing matters on iOS: Safari may clear data of sites you have not opened for a few weeks, but an app on the home screen keeps the
+              guide and your notes.
+            </p>
+          </div>
+        )}
+        {install === 'unsupported' && <p>Use your browser’s menu to install or add MLSD Pocket to your home screen.</p>}
+      </section>
+    </div>
+  );
+}

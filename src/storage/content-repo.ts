@@ -1,0 +1,78 @@
+import type { ChapterMeta, ChapterPayload, ContentManifest } from '../shared/content-types.ts';
+import type { PocketDb } from './db.ts';
+import { classify } from './errors.ts';
+import type { InstalledContent, StoredChapter } from './schema.ts';
+
+/** What a new manifest means for the installed guide. */
+export interface UpdatePlan {
+  /** Chapters that are new or whose hash changed: the only ones to download. */
+  download: ChapterMeta[];
+  /** Installed chapters that the new version no longer has. */
+  remove: string[];
+  unchanged: number;
+}
+
+/** Pure: compares the installed manifest with a new one by chapter hash. */
+export function planUpdate(installed: ContentManifest | null, next: ContentManifest): UpdatePlan {
+  const have = new Map((installed?.chapters ?? []).map((c) => [c.id, c.hash]));
+  const download = next.chapters.filter((c) => have.get(c.id) !== c.hash);
+  const keep = new Set(next.chapters.map((c) => c.id));
+  const remove = [...have.keys()].filter((id) => !keep.has(id));
+  return { download, remove, unchanged: next.chapters.length - download.length };
+}
+
+export async function getInstalled(db: PocketDb): Promise<InstalledContent | null> {
+  try {
+    return (await db.get('meta', 'content')) ?? null;
+  } catch (err) {
+    throw classify(err);
+  }
+}
+
+export async function getChapter(db: PocketDb, id: string): Promise<StoredChapter | null> {
+  try {
+    return (await db.get('chapters', id)) ?? null;
+  } catch (err) {
+    throw classify(err);
+  }
+}
+
+/**
+ * Switches the guide to `manifest` in ONE transaction: the changed chapters, the removals and
+ * the pointer commit together or not at all, so a reader never sees two versions mixed and a
+ * failure (quota, a closed tab) leaves the previous version whole.
+ */
+export async function commitContent(
+  db: PocketDb,
+  manifest: ContentManifest,
+  payloads: ChapterPayload[],
+  remove: string[],
+  now = Date.now(),
+): Promise<void> {
+  const wanted = new Map(manifest.chapters.map((c) => [c.id, c.hash]));
+  for (const p of payloads) {
+    if (wanted.get(p.id) !== p.hash) throw new Error(`chapter ${p.id} does not match the manifest (hash ${p.hash})`);
+  }
+  try {
+    const tx = db.transaction(['chapters', 'meta'], 'readwrite');
+    const chapters = tx.objectStore('chapters');
+    await Promise.all([
+      ...payloads.map((p) => chapters.put({ ...p, version: manifest.version })),
+      ...remove.map((id) => chapters.delete(id)),
+      tx.objectStore('meta').put({ key: 'content', manifest, installedAt: now }),
+      tx.done,
+    ]);
+  } catch (err) {
+    throw classify(err);
+  }
+}
+
+/** Checks that every chapter the installed manifest names is present with its hash. */
+export async function verifyInstalled(db: PocketDb): Promise<boolean> {
+  const installed = await getInstalled(db);
+  if (!installed) return false;
+  const tx = db.transaction('chapters');
+  const found = await Promise.all(installed.manifest.chapters.map((c) => tx.store.get(c.id)));
+  await tx.done;
+  return found.every((rec, i) => rec?.hash === installed.manifest.chapters[i]?.hash);
+}

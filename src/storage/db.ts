@@ -1,0 +1,61 @@
+import { openDB, type IDBPDatabase } from 'idb';
+import { classify, FAILURE_TEXT, StorageFailure } from './errors.ts';
+import { migrate } from './migrations.ts';
+import { DB_NAME, DB_VERSION, type PocketDB } from './schema.ts';
+
+export type PocketDb = IDBPDatabase<PocketDB>;
+
+export interface DbEvents {
+  /** Another tab or worker wants a newer schema: this connection was closed for it. */
+  onVersionChange?: () => void;
+  /** The browser closed the connection (storage cleared, disk error). */
+  onTerminated?: () => void;
+  /** An older connection elsewhere holds our upgrade back. */
+  onBlocked?: () => void;
+}
+
+let shared: Promise<PocketDb> | null = null;
+const listeners = new Set<DbEvents>();
+
+/** Listens to connection events for as long as the returned function is not called. */
+export function onDbEvents(events: DbEvents): () => void {
+  listeners.add(events);
+  return () => listeners.delete(events);
+}
+
+/** Opens (once per page or worker) the app's database, upgrading it as needed. */
+export function openPocketDb(): Promise<PocketDb> {
+  if (!shared) {
+    shared = open().catch((err: unknown) => {
+      shared = null;
+      throw classify(err);
+    });
+  }
+  return shared;
+}
+
+/** Closes and forgets the shared connection (tests; recovery after `closed`). */
+export async function closePocketDb(): Promise<void> {
+  const current = shared;
+  shared = null;
+  if (current) (await current.catch(() => null))?.close();
+}
+
+async function open(): Promise<PocketDb> {
+  if (typeof indexedDB === 'undefined') throw new StorageFailure('unavailable', FAILURE_TEXT.unavailable);
+  const db = await openDB<PocketDB>(DB_NAME, DB_VERSION, {
+    upgrade: migrate,
+    blocked: () => listeners.forEach((l) => l.onBlocked?.()),
+    blocking: () => {
+      // A newer version waits on this connection: step aside rather than hold it back.
+      db.close();
+      shared = null;
+      listeners.forEach((l) => l.onVersionChange?.());
+    },
+    terminated: () => {
+      shared = null;
+      listeners.forEach((l) => l.onTerminated?.());
+    },
+  });
+  return db;
+}

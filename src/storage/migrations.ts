@@ -1,0 +1,21 @@
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { PocketDB } from './schema.ts';
+
+/**
+ * Every schema change, cumulative: a database at any older version is brought up to date
+ * block by block. A block may add stores and indexes or rewrite records; it never drops the
+ * user's data. Each block has a test that starts from a database written by the version before.
+ */
+export function migrate(
+  db: IDBPDatabase<PocketDB>,
+  oldVersion: number,
+  _newVersion: number | null,
+  _tx: IDBPTransaction<PocketDB, StoreNames<PocketDB>[], 'versionchange'>,
+): void {
+  if (oldVersion < 1) {
+    db.createObjectStore('chapters', { keyPath: 'id' });
+    db.createObjectStore('meta', { keyPath: 'key' });
+    const progress = db.createObjectStore('progress', { keyPath: 'chapterId' });
+    progress.createIndex('by-updated', 'updatedAt');
+  }
+}

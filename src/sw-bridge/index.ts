@@ -1,0 +1,50 @@
+import { Workbox } from 'workbox-window';
+import { serviceWorkerUrl } from '../content/trusted-types.ts';
+import { isFromWorker, type ContentStatus, type ToWorker } from '../shared/messages.ts';
+import { createStore } from '../ui/store.ts';
+
+/** The only module that talks to navigator.serviceWorker. */
+export const updateWaiting = createStore(false);
+export const contentStatus = createStore<ContentStatus | null>(null);
+
+let wb: Workbox | null = null;
+
+export function startServiceWorker(): void {
+  if (!('serviceWorker' in navigator)) {
+    contentStatus.set({
+      phase: 'failed',
+      kind: 'storage',
+      message: 'This browser cannot keep the guide for offline reading. You can still read online.',
+      version: null,
+    });
+    return;
+  }
+  wb = new Workbox(serviceWorkerUrl(), { scope: '/' });
+  wb.addEventListener('waiting', () => updateWaiting.set(true));
+  navigator.serviceWorker.addEventListener('message', (e: MessageEvent) => {
+    if (isFromWorker(e.data)) contentStatus.set(e.data.status);
+  });
+  void wb.register().then(() => requestSync());
+  addEventListener('online', () => requestSync());
+  // Look for a new version when the app comes back to the foreground.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void wb?.update();
+  });
+}
+
+async function post(msg: ToWorker): Promise<void> {
+  const reg = await navigator.serviceWorker.ready;
+  reg.active?.postMessage(msg);
+}
+
+/** Asks the worker to bring the offline guide up to date (it reports progress back). */
+export function requestSync(): void {
+  if ('serviceWorker' in navigator) void post({ type: 'sync-content' });
+}
+
+/** The reader said "Reload": let the waiting worker take over, then reload once it controls. */
+export function applyUpdate(): void {
+  if (!wb) return location.reload();
+  wb.addEventListener('controlling', () => location.reload());
+  wb.messageSkipWaiting();
+}
