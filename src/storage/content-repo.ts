@@ -1,7 +1,8 @@
 import type { ChapterMeta, ChapterPayload, ContentManifest } from '../shared/content-types.ts';
+import type { IDBPTransaction } from 'idb';
 import type { PocketDb } from './db.ts';
 import { classify } from './errors.ts';
-import type { InstalledContent, StoredChapter } from './schema.ts';
+import type { InstalledContent, PocketDB, StoredChapter } from './schema.ts';
 
 /** What a new manifest means for the installed guide. */
 export interface UpdatePlan {
@@ -53,16 +54,24 @@ export async function commitContent(
   for (const p of payloads) {
     if (wanted.get(p.id) !== p.hash) throw new Error(`chapter ${p.id} does not match the manifest (hash ${p.hash})`);
   }
+  let tx: IDBPTransaction<PocketDB, ('chapters' | 'meta')[], 'readwrite'> | null = null;
+  const requests: Promise<unknown>[] = [];
   try {
-    const tx = db.transaction(['chapters', 'meta'], 'readwrite');
+    tx = db.transaction(['chapters', 'meta'], 'readwrite');
+    requests.push(tx.done);
     const chapters = tx.objectStore('chapters');
-    await Promise.all([
-      ...payloads.map((p) => chapters.put({ ...p, version: manifest.version })),
-      ...remove.map((id) => chapters.delete(id)),
-      tx.objectStore('meta').put({ key: 'content', manifest, installedAt: now }),
-      tx.done,
-    ]);
+    for (const p of payloads) requests.push(chapters.put({ ...p, version: manifest.version }));
+    for (const id of remove) requests.push(chapters.delete(id));
+    requests.push(tx.objectStore('meta').put({ key: 'content', manifest, installedAt: now }));
+    await Promise.all(requests);
   } catch (err) {
+    // A request that throws at once (quota, clone error) must not let the others commit.
+    requests.forEach((r) => r.catch(() => undefined));
+    try {
+      tx?.abort();
+    } catch {
+      // Already finished or aborted.
+    }
     throw classify(err);
   }
 }

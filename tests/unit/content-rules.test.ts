@@ -157,4 +157,10 @@ describe('content build: every checked rule', () => {
     expect(out).toContain('content/start/01-welcome.md:15: images are not supported; draw a ```diagram instead');
     expect(out).toContain('content/start/01-welcome.md:17: a table has 5 columns; keep at most 4 for phones');
   });
+
+  it('catches a [[term|text]] link that splits a table cell, and accepts the escaped bar', () => {
+    const table = (cell: string) => chapter('start/01-welcome.md', 'welcome', `## A\n\n| a | b |\n|---|---|\n| ${cell} | 2 |\n`);
+    expect(withFile(table('[[Embedding|embeddings]]')).join('\n')).toMatch(/link inside a table splits the cell/);
+    expect(withFile(table('[[Embedding\\|embeddings]]'))).toEqual([]);
+  });
 });

@@ -141,6 +141,14 @@ export function renderMarkdown(body: string, ctx: RenderContext): RenderResult {
       table(this: { parser: { parseInline: (t: Tokens.Generic[]) => string } }, token: Tokens.Table) {
         const cols = token.header.length;
         if (cols > 4) ctx.problem(lineFor(token.raw.split('\n')[0] ?? ''), `a table has ${cols} columns; keep at most 4 for phones`);
+        const cells = [...token.header, ...token.rows.flat()];
+        const broken = cells.find((c) => /\[\[[^\]]*$/.test(c.text) || /^[^[]*\]\]/.test(c.text));
+        if (broken) {
+          ctx.problem(
+            lineFor(broken.text.trim() || (token.raw.split('\n')[0] ?? '')),
+            'a [[term|text]] link inside a table splits the cell: write [[term\\|text]] or [[term]]',
+          );
+        }
         const cell = (c: Tokens.TableCell, tag: 'th' | 'td') =>
           `<${tag}${c.align ? ` class="align-${c.align}"` : ''}${tag === 'th' ? ' scope="col"' : ''}>${this.parser.parseInline(c.tokens)}</${tag}>`;
         const head = `<tr>${token.header.map((c) => cell(c, 'th')).join('')}</tr>`;
