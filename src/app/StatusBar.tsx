@@ -46,7 +46,7 @@ export function StatusBar() {
       {waiting && (
         <div class="status-card update">
           <p>New version available</p>
-          <button type="button" class="btn primary" onClick={applyUpdate}>
+          <button type="button" class="btn primary" onClick={() => void applyUpdate()}>
             Reload
           </button>
         </div>

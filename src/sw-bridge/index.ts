@@ -43,8 +43,10 @@ export function requestSync(): void {
 }
 
 /** The reader said "Reload": let the waiting worker take over, then reload once it controls. */
-export function applyUpdate(): void {
-  if (!wb) return location.reload();
-  wb.addEventListener('controlling', () => location.reload());
-  wb.messageSkipWaiting();
+export async function applyUpdate(): Promise<void> {
+  const reg = await navigator.serviceWorker.getRegistration();
+  if (!reg?.waiting) return location.reload();
+  navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+  const msg: ToWorker = { type: 'skip-waiting' };
+  reg.waiting.postMessage(msg);
 }

@@ -1,0 +1,38 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, appendFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ChapterPayload, ContentManifest, TreeNode } from '../../src/shared/content-types.ts';
+
+export const readManifest = (dist: string): ContentManifest => JSON.parse(readFileSync(join(dist, 'content/manifest.json'), 'utf8')) as ContentManifest;
+
+const copy = (dist: string): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'mlsd-dist-'));
+  cpSync(dist, dir, { recursive: true });
+  return dir;
+};
+
+/** A copy of the build where one chapter was revised (a content release with nothing else changed). */
+export function withRevisedChapter(dist: string, id: string, marker: string): { dir: string; manifest: ContentManifest; hash: string } {
+  const dir = copy(dist);
+  const manifest = readManifest(dir);
+  const meta = manifest.chapters.find((c) => c.id === id);
+  if (!meta) throw new Error(`no chapter ${id}`);
+  const payload = JSON.parse(readFileSync(join(dir, `content/chapters/${id}.${meta.hash}.json`), 'utf8')) as ChapterPayload;
+  const para = payload.body.find((n): n is Exclude<TreeNode, string> => typeof n !== 'string' && n[0] === 'p');
+  if (!para) throw new Error(`chapter ${id} has no paragraph`);
+  para.push(` ${marker}`);
+  const hash = `${meta.hash.slice(0, 8)}rev${Date.now().toString(16)}`.slice(0, 16);
+  payload.hash = hash;
+  meta.hash = hash;
+  manifest.version = `${manifest.version.slice(0, 6)}-rev`;
+  writeFileSync(join(dir, `content/chapters/${id}.${hash}.json`), JSON.stringify(payload));
+  writeFileSync(join(dir, 'content/manifest.json'), JSON.stringify(manifest));
+  return { dir, manifest, hash };
+}
+
+/** A copy of the build with a byte-different service worker: a new app version. */
+export function withNewWorker(dist: string): string {
+  const dir = copy(dist);
+  appendFileSync(join(dir, 'sw.js'), `\n// release ${Date.now()}\n`);
+  return dir;
+}

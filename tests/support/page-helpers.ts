@@ -1,0 +1,81 @@
+import type { Page } from 'playwright-core';
+
+/** Records every text the status region shows, and every CSP or Trusted Types violation. */
+export async function watchPage(page: Page): Promise<{ statusTexts: () => Promise<string[]>; violations: string[]; errors: string[] }> {
+  const violations: string[] = [];
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    const t = m.text();
+    if (/Content Security Policy|Trusted Type|TrustedHTML|TrustedScript/i.test(t)) violations.push(t);
+    else if (m.type() === 'error' && !/Failed to load resource|net::ERR_/.test(t)) errors.push(t);
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() => {
+    const w = window as unknown as { __status: string[] };
+    w.__status = [];
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+    new MutationObserver(() => {
+      const el = document.querySelector('.status');
+      const text = el?.textContent?.trim();
+      if (text && w.__status[w.__status.length - 1] !== text) w.__status.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  return {
+    statusTexts: () => page.evaluate(() => (window as unknown as { __status: string[] }).__status),
+    violations,
+    errors,
+  };
+}
+
+/** Waits until the page's service worker controls it and the guide is stored. */
+export async function waitUntilOffline(page: Page, chapters: number): Promise<void> {
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 30_000 });
+  await page.waitForFunction((n) => storedChapters().then((c) => c === n), chapters, { timeout: 60_000 }).catch(async () => {
+    throw new Error(`guide not stored: ${await page.evaluate(() => storedChapters())} chapters`);
+  });
+}
+
+/** Counts chapters in IndexedDB from inside the page (read-only peek for tests). */
+declare function storedChapters(): Promise<number>;
+export async function installPeek(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    (window as unknown as { storedChapters: () => Promise<number> }).storedChapters = () =>
+      new Promise((resolve) => {
+        const req = indexedDB.open('mlsd-pocket');
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains('meta')) {
+            db.close();
+            return resolve(0);
+          }
+          const tx = db.transaction(['meta', 'chapters']);
+          const meta = tx.objectStore('meta').get('content');
+          const count = tx.objectStore('chapters').count();
+          tx.oncomplete = () => {
+            db.close();
+            resolve(meta.result ? count.result : 0);
+          };
+        };
+        req.onerror = () => resolve(-1);
+        req.onupgradeneeded = () => {
+          req.transaction?.abort();
+          resolve(0);
+        };
+      });
+  });
+}
+
+export const installedVersion = (page: Page): Promise<string | null> =>
+  page.evaluate(
+    () =>
+      new Promise<string | null>((resolve) => {
+        const req = indexedDB.open('mlsd-pocket');
+        req.onsuccess = () => {
+          const get = req.result.transaction('meta').objectStore('meta').get('content');
+          get.onsuccess = () => {
+            req.result.close();
+            resolve((get.result as { manifest: { version: string } } | undefined)?.manifest.version ?? null);
+          };
+        };
+      }),
+  );
