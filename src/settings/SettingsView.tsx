@@ -32,8 +32,9 @@ export function SettingsView({ manifest }: { manifest: ContentManifest }) {
             Text size
           </span>
           <div class="stepper" role="group" aria-labelledby="size-label">
-            <button type="button" class="btn" aria-label="Smaller text" disabled={s.fontStep === 0} onClick={() => updateSettings({ fontStep: s.fontStep - 1 })}>
-              A−
+            <button type="button" class="btn" disabled={s.fontStep === 0} onClick={() => updateSettings({ fontStep: s.fontStep - 1 })}>
+              <span aria-hidden="true">A−</span>
+              <span class="sr-only">Smaller text</span>
             </button>
             <output aria-live="polite" aria-label="Text size">
               {FONT_SIZES[s.fontStep]} px
@@ -41,11 +42,11 @@ export function SettingsView({ manifest }: { manifest: ContentManifest }) {
             <button
               type="button"
               class="btn"
-              aria-label="Larger text"
               disabled={s.fontStep === FONT_SIZES.length - 1}
               onClick={() => updateSettings({ fontStep: s.fontStep + 1 })}
             >
-              A+
+              <span aria-hidden="true">A+</span>
+              <span class="sr-only">Larger text</span>
             </button>
           </div>
         </div>

@@ -27,12 +27,17 @@ export async function watchPage(page: Page): Promise<{ statusTexts: () => Promis
   };
 }
 
-/** Waits until the page's service worker controls it and the guide is stored. */
-export async function waitUntilOffline(page: Page, chapters: number): Promise<void> {
+/** Waits until the page's service worker controls it and the whole guide is stored. */
+export async function waitUntilOffline(page: Page, chapters: number, timeoutMs = 60_000): Promise<void> {
   await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 30_000 });
-  await page.waitForFunction((n) => storedChapters().then((c) => c === n), chapters, { timeout: 60_000 }).catch(async () => {
-    throw new Error(`guide not stored: ${await page.evaluate(() => storedChapters())} chapters`);
-  });
+  const deadline = Date.now() + timeoutMs;
+  let stored = 0;
+  while (Date.now() < deadline) {
+    stored = await page.evaluate(() => storedChapters());
+    if (stored === chapters) return;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`guide not stored: ${stored} of ${chapters} chapters`);
 }
 
 /** Counts chapters in IndexedDB from inside the page (read-only peek for tests). */

@@ -63,6 +63,7 @@ export function renderMarkdown(body: string, ctx: RenderContext): RenderResult {
   const ids = new HeadingIds();
   let diagrams = 0;
   let cardBlocks = 0;
+  let tables = 0;
 
   const termExtension: TokenizerAndRendererExtension = {
     name: 'term',
@@ -149,11 +150,16 @@ export function renderMarkdown(body: string, ctx: RenderContext): RenderResult {
             'a [[term|text]] link inside a table splits the cell: write [[term\\|text]] or [[term]]',
           );
         }
-        const cell = (c: Tokens.TableCell, tag: 'th' | 'td') =>
-          `<${tag}${c.align ? ` class="align-${c.align}"` : ''}${tag === 'th' ? ' scope="col"' : ''}>${this.parser.parseInline(c.tokens)}</${tag}>`;
-        const head = `<tr>${token.header.map((c) => cell(c, 'th')).join('')}</tr>`;
-        const rows = token.rows.map((row) => `<tr>${row.map((c) => cell(c, 'td')).join('')}</tr>`).join('');
-        return `<div class="table-scroll" tabindex="0" role="region" aria-label="Table"><table><thead>${head}</thead><tbody>${rows}</tbody></table></div>\n`;
+        // An empty corner cell is data, not a header (screen readers announce headers).
+        const cell = (c: Tokens.TableCell, header: boolean) => {
+          const tag = header && c.text.trim() ? 'th' : 'td';
+          return `<${tag}${c.align ? ` class="align-${c.align}"` : ''}${tag === 'th' ? ' scope="col"' : ''}>${this.parser.parseInline(c.tokens)}</${tag}>`;
+        };
+        const head = `<tr>${token.header.map((c) => cell(c, true)).join('')}</tr>`;
+        const rows = token.rows.map((row) => `<tr>${row.map((c) => cell(c, false)).join('')}</tr>`).join('');
+        tables++;
+        const label = `Table ${tables}: ${token.header.map((c) => c.text.replace(/[*_`\[\]|\\]/g, '').trim()).filter(Boolean).join(', ')}`;
+        return `<div class="table-scroll" tabindex="0" role="region" aria-label="${esc(label)}"><table><thead>${head}</thead><tbody>${rows}</tbody></table></div>\n`;
       },
       link(this: { parser: { parseInline: (t: Tokens.Generic[]) => string } }, token: Tokens.Link) {
         const text = this.parser.parseInline(token.tokens);
