@@ -1,0 +1,31 @@
+import { launch as launchChrome } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { CHROMIUM } from '../tests/support/browser.ts';
+import { startStaticServer } from '../tests/support/static-server.ts';
+
+/** Lighthouse 12 (mobile defaults: simulated slow 4G and 4× CPU) against the built app. */
+export async function runLighthouse(dist: string): Promise<void> {
+  const server = await startStaticServer(dist);
+  const chrome = await launchChrome({
+    chromePath: CHROMIUM,
+    chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    for (const path of ['/', '/read/video-recommendation']) {
+      const result = await lighthouse(`${server.url}${path}`, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility', 'best-practices'],
+      });
+      const cats = result?.lhr.categories ?? {};
+      const score = (k: string) => Math.round((cats[k]?.score ?? 0) * 100);
+      console.log(`lighthouse ${path}: performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}`);
+      const failing = Object.values(result?.lhr.audits ?? {}).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable');
+      if (failing.length) console.log(`  below 90: ${failing.map((a) => a.id).join(', ')}`);
+    }
+  } finally {
+    await chrome.kill();
+    await server.close();
+  }
+}
