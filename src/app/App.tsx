@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { Library } from '../library/Library.tsx';
 import { ChapterView } from '../reader/ChapterView.tsx';
 import { ContinueReading } from '../reader/ContinueReading.tsx';
+import { NotebookView } from '../notebook/NotebookView.tsx';
 import { SettingsView } from '../settings/SettingsView.tsx';
 import { useStore } from '../ui/store.ts';
 import { guide } from './guide.ts';
@@ -40,7 +41,9 @@ export function App() {
         ) : route.name === 'library' ? (
           <Library manifest={state.manifest} part={route.part} />
         ) : route.name === 'chapter' ? (
-          <ChapterView key={route.id} manifest={state.manifest} id={route.id} hash={loc.hash} seq={loc.seq} />
+          <ChapterView key={route.id} manifest={state.manifest} id={route.id} hash={loc.hash} seq={loc.seq} reattach={route.reattach} />
+        ) : route.name === 'notebook' ? (
+          <NotebookView manifest={state.manifest} />
         ) : route.name === 'continue' ? (
           <ContinueReading manifest={state.manifest} />
         ) : route.name === 'settings' ? (

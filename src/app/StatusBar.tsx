@@ -1,5 +1,7 @@
 import { contentStatus, updateWaiting, applyUpdate } from '../sw-bridge/index.ts';
 import { useStore } from '../ui/store.ts';
+import { saveProblem } from '../annotations/annotation-store.ts';
+import { UndoBar } from '../highlights/UndoBar.tsx';
 import { storageProblem } from './storage-problem.ts';
 import { useEffect, useState } from 'preact/hooks';
 
@@ -8,6 +10,7 @@ export function StatusBar() {
   const status = useStore(contentStatus);
   const waiting = useStore(updateWaiting);
   const problem = useStore(storageProblem);
+  const unsaved = useStore(saveProblem);
   const [showReady, setShowReady] = useState(false);
 
   useEffect(() => {
@@ -43,6 +46,12 @@ export function StatusBar() {
           <p>{problem}</p>
         </div>
       )}
+      {unsaved && (
+        <div class="status-card warn">
+          <p>{unsaved}</p>
+        </div>
+      )}
+      <UndoBar />
       {waiting && (
         <div class="status-card update">
           <p>New version available</p>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Library, Settings } from '../ui/icons.tsx';
+import { Library, NotebookPen, Settings } from '../ui/icons.tsx';
 import type { Route } from './routes.ts';
 
 /** The top bar: hides while reading down, returns on the way up. */
@@ -24,6 +24,9 @@ export function TopBar({ route }: { route: Route }) {
         <a class="brand" href="/" aria-current={route.name === 'library' ? 'page' : undefined}>
           <Library aria-hidden="true" size={22} />
           <span>MLSD Pocket</span>
+        </a>
+        <a class="icon-btn" href="/notebook" aria-label="Notebook" aria-current={route.name === 'notebook' ? 'page' : undefined}>
+          <NotebookPen aria-hidden="true" size={22} />
         </a>
         <a class="icon-btn" href="/settings" aria-label="Settings" aria-current={route.name === 'settings' ? 'page' : undefined}>
           <Settings aria-hidden="true" size={22} />

@@ -2,7 +2,8 @@ import type { Part } from '../shared/content-types.ts';
 
 export type Route =
   | { name: 'library'; part: Part | null }
-  | { name: 'chapter'; id: string }
+  | { name: 'chapter'; id: string; reattach: string | null }
+  | { name: 'notebook' }
   | { name: 'continue' }
   | { name: 'settings' }
   | { name: 'not-found'; path: string };
@@ -18,7 +19,8 @@ export function parseRoute(pathname: string, search = ''): Route {
   }
   if (path === '/continue') return { name: 'continue' };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/notebook') return { name: 'notebook' };
   const m = /^\/read\/([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(path);
-  if (m?.[1]) return { name: 'chapter', id: m[1] };
+  if (m?.[1]) return { name: 'chapter', id: m[1], reattach: new URLSearchParams(search).get('reattach') };
   return { name: 'not-found', path };
 }

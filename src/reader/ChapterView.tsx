@@ -6,6 +6,11 @@ import { chapterPath, type ChapterPayload, type ContentManifest } from '../share
 import { openPocketDb } from '../storage/db.ts';
 import { getProgress } from '../storage/progress-repo.ts';
 import { ChevronLeft, ChevronRight, List } from '../ui/icons.tsx';
+import { ChapterNotes } from '../highlights/ChapterNotes.tsx';
+import { HighlightPanel } from '../highlights/HighlightPanel.tsx';
+import { SelectionToolbar } from '../highlights/SelectionToolbar.tsx';
+import { openAnnotation } from '../highlights/ui-state.ts';
+import { useHighlights } from '../highlights/use-highlights.ts';
 import { enhanceDiagrams } from './diagram-zoom.ts';
 import { Outline } from './Outline.tsx';
 import { neighbours } from './reading-position.ts';
@@ -17,15 +22,18 @@ interface Props {
   id: string;
   hash: string;
   seq: number;
+  /** An orphaned highlight to attach to the next selection (from the notebook). */
+  reattach: string | null;
 }
 
 type State = { status: 'loading' } | { status: 'missing' } | { status: 'error'; message: string } | { status: 'ready'; chapter: ChapterPayload };
 
-export function ChapterView({ manifest, id, hash, seq }: Props) {
+export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [outlineOpen, setOutlineOpen] = useState(false);
   const [current, setCurrent] = useState<string | null>(null);
   const [fraction, setFraction] = useState(0);
+  const [mounted, setMounted] = useState<string | null>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const tracker = useRef<Tracker | null>(null);
   const meta = manifest.chapters.find((c) => c.id === id);
@@ -51,6 +59,7 @@ export function ChapterView({ manifest, id, hash, seq }: Props) {
     // Figures for `npm run bench`: time from asking for the chapter to its text in the DOM.
     performance.measure('chapter-open', { start: openedAt.current });
     performance.mark('chapter-text');
+    setMounted(state.chapter.hash);
     const cleanupDiagrams = enhanceDiagrams(host);
     const title = host.querySelector('h1')?.textContent ?? state.chapter.title;
     document.title = `${title} · MLSD Pocket`;
@@ -78,6 +87,15 @@ export function ChapterView({ manifest, id, hash, seq }: Props) {
       cleanupDiagrams();
     };
   }, [state, id]);
+
+  const chapterRef = { chapterId: id, chapterHash: meta?.hash ?? '', contentVersion: manifest.version };
+  useHighlights(bodyRef.current, id, chapterRef.chapterHash, manifest.version, mounted !== null && mounted === meta?.hash);
+
+  // Tapping or clicking a highlight (or Enter on it) opens it.
+  const openFrom = (target: EventTarget | null) => {
+    const el = (target as Element | null)?.closest?.('[data-annotation-id]') as HTMLElement | null;
+    if (el?.dataset.annotationId) openAnnotation.set({ id: el.dataset.annotationId, focusNote: false });
+  };
 
   // A link to a section of this same chapter.
   useEffect(() => {
@@ -119,7 +137,21 @@ export function ChapterView({ manifest, id, hash, seq }: Props) {
             <p>{state.message}</p>
           </div>
         )}
-        <article class="prose" ref={bodyRef} lang="en-GB" />
+        <article
+          class="prose"
+          ref={bodyRef}
+          lang="en-GB"
+          onClick={(e) => {
+            if (!getSelection()?.isCollapsed) return;
+            openFrom(e.target);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.target as Element).matches?.('mark.hl')) openFrom(e.target);
+          }}
+        />
+        {state.status === 'ready' && <ChapterNotes chapter={chapterRef} outline={meta.outline} />}
+        <SelectionToolbar host={mounted ? bodyRef.current : null} chapter={chapterRef} reattach={reattach} />
+        <HighlightPanel sections={meta.outline.filter((o) => o.level === 2)} />
         {state.status === 'ready' && (
           <nav class="pager" aria-label="Previous and next chapter">
             {prev ? (

@@ -11,6 +11,7 @@ export function enhanceDiagrams(host: HTMLElement): () => void {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'btn enlarge';
+    button.dataset.ui = 'enlarge'; // app control, not chapter text (highlight offsets skip it)
     button.textContent = 'Enlarge';
     button.setAttribute('aria-label', `Enlarge diagram: ${title}`);
     button.addEventListener('click', () => openZoom(figure, title));

@@ -24,7 +24,8 @@ export function planUpdate(installed: ContentManifest | null, next: ContentManif
 
 export async function getInstalled(db: PocketDb): Promise<InstalledContent | null> {
   try {
-    return (await db.get('meta', 'content')) ?? null;
+    const rec = await db.get('meta', 'content');
+    return rec?.key === 'content' ? rec : null;
   } catch (err) {
     throw classify(err);
   }

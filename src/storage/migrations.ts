@@ -18,4 +18,9 @@ export function migrate(
     const progress = db.createObjectStore('progress', { keyPath: 'chapterId' });
     progress.createIndex('by-updated', 'updatedAt');
   }
+  if (oldVersion < 2) {
+    const annotations = db.createObjectStore('annotations', { keyPath: 'id' });
+    annotations.createIndex('by-chapter', 'chapterId');
+    annotations.createIndex('by-updated', 'updatedAt');
+  }
 }

@@ -1,4 +1,5 @@
 import type { DBSchema } from 'idb';
+import type { Annotation } from '../annotations/types.ts';
 import type { ChapterMeta, ChapterPayload, ContentManifest } from '../shared/content-types.ts';
 
 /**
@@ -7,10 +8,12 @@ import type { ChapterMeta, ChapterPayload, ContentManifest } from '../shared/con
  *   content version it was installed with. Replaced only in one transaction with `meta.content`.
  * - meta: `content` — the installed manifest (version + chapter list), the pointer the reader trusts.
  * - progress: reading position per chapter (the user's own data; never cleared by a content update).
+ * - annotations (v2): highlights and notes, the user's own data, keyed by a stable UUID.
+ * - meta `backup` (v2): when the last export was made and how much changed since.
  * Later issues add stores here with a new DB_VERSION and a block in migrations.ts.
  */
 export const DB_NAME = 'mlsd-pocket';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface StoredChapter extends ChapterPayload {
   /** The content version this record was installed with. */
@@ -21,6 +24,13 @@ export interface InstalledContent {
   key: 'content';
   manifest: ContentManifest;
   installedAt: number;
+}
+
+export interface BackupInfo {
+  key: 'backup';
+  lastBackupAt: number | null;
+  /** Highlights and notes created or changed since the last export. */
+  changesSinceBackup: number;
 }
 
 export interface ReadingProgress {
@@ -36,8 +46,9 @@ export interface ReadingProgress {
 
 export interface PocketDB extends DBSchema {
   chapters: { key: string; value: StoredChapter };
-  meta: { key: string; value: InstalledContent };
+  meta: { key: string; value: InstalledContent | BackupInfo };
   progress: { key: string; value: ReadingProgress; indexes: { 'by-updated': number } };
+  annotations: { key: string; value: Annotation; indexes: { 'by-chapter': string; 'by-updated': number } };
 }
 
 export type { ChapterMeta };

@@ -10,8 +10,10 @@ describe('routes', () => {
     expect(parseRoute('/')).toEqual({ name: 'library', part: null });
     expect(parseRoute('/', '?part=cases&source=shortcut')).toEqual({ name: 'library', part: 'cases' });
     expect(parseRoute('/', '?part=nonsense')).toEqual({ name: 'library', part: null });
-    expect(parseRoute('/read/video-recommendation')).toEqual({ name: 'chapter', id: 'video-recommendation' });
-    expect(parseRoute('/read/video-recommendation/')).toEqual({ name: 'chapter', id: 'video-recommendation' });
+    expect(parseRoute('/read/video-recommendation')).toEqual({ name: 'chapter', id: 'video-recommendation', reattach: null });
+    expect(parseRoute('/read/video-recommendation/')).toEqual({ name: 'chapter', id: 'video-recommendation', reattach: null });
+    expect(parseRoute('/read/evaluate', '?reattach=abc')).toEqual({ name: 'chapter', id: 'evaluate', reattach: 'abc' });
+    expect(parseRoute('/notebook')).toEqual({ name: 'notebook' });
     expect(parseRoute('/continue')).toEqual({ name: 'continue' });
     expect(parseRoute('/settings')).toEqual({ name: 'settings' });
     expect(parseRoute('/read/Bad_Id')).toEqual({ name: 'not-found', path: '/read/Bad_Id' });

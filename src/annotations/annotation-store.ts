@@ -1,0 +1,118 @@
+import { openPocketDb } from '../storage/db.ts';
+import { allAnnotations, annotationsForChapter, deleteAnnotation, getAnnotation, saveAnnotation } from '../storage/annotations-repo.ts';
+import { FAILURE_TEXT, classify } from '../storage/errors.ts';
+import { createStore, type Store } from '../ui/store.ts';
+import { createSaveQueue, type QueueState } from './save-queue.ts';
+import type { Annotation } from './types.ts';
+
+/**
+ * The page's one owner of highlights and notes: an in-memory map kept in step with IndexedDB
+ * (through the save queue) and with other tabs (through a BroadcastChannel).
+ */
+type ChannelMessage = { type: 'changed'; ids: string[] };
+
+const byId = new Map<string, Annotation>();
+/** Bumps on every change; screens re-read what they show. */
+export const annotationsVersion: Store<number> = createStore(0);
+/** A sentence to show while changes wait in memory because storage refused them. */
+export const saveProblem: Store<string | null> = createStore<string | null>(null);
+
+const bump = () => annotationsVersion.set(annotationsVersion.get() + 1);
+const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('mlsd-annotations');
+
+const queue = createSaveQueue(
+  {
+    save: async (a, base) => saveAnnotation(await openPocketDb(), a, base),
+    remove: async (id) => deleteAnnotation(await openPocketDb(), id),
+  },
+  {
+    onState: (s: QueueState) =>
+      saveProblem.set(
+        s.kind === 'failing'
+          ? `${classify(s.error).kind === 'quota' ? FAILURE_TEXT.quota : classify(s.error).message} ${s.pending} change(s) are kept on this screen and will be saved automatically.`
+          : null,
+      ),
+    onSaved: (record) => {
+      if (queue.pending(record.id) === undefined) byId.set(record.id, record);
+      channel?.postMessage({ type: 'changed', ids: [record.id] } satisfies ChannelMessage);
+      bump();
+    },
+    onRemoved: (id) => channel?.postMessage({ type: 'changed', ids: [id] } satisfies ChannelMessage),
+  },
+);
+
+channel?.addEventListener('message', (e: MessageEvent<ChannelMessage>) => {
+  if (e.data?.type !== 'changed') return;
+  void (async () => {
+    const db = await openPocketDb();
+    for (const id of e.data.ids) {
+      if (queue.pending(id) !== undefined) continue; // our own unsaved edit wins until it is merged
+      const rec = await getAnnotation(db, id);
+      if (rec) byId.set(id, rec);
+      else byId.delete(id);
+    }
+    bump();
+  })();
+});
+
+let loadedAll = false;
+
+/** Loads a chapter's annotations from storage into memory (unsaved local edits kept). */
+export async function loadChapterAnnotations(chapterId: string): Promise<Annotation[]> {
+  const list = await annotationsForChapter(await openPocketDb(), chapterId);
+  for (const a of list) if (queue.pending(a.id) === undefined) byId.set(a.id, a);
+  return chapterAnnotations(chapterId);
+}
+
+export async function loadAllAnnotations(): Promise<Annotation[]> {
+  const list = await allAnnotations(await openPocketDb());
+  for (const a of list) if (queue.pending(a.id) === undefined) byId.set(a.id, a);
+  loadedAll = true;
+  return [...byId.values()];
+}
+
+export const chapterAnnotations = (chapterId: string): Annotation[] => [...byId.values()].filter((a) => a.chapterId === chapterId);
+export const everyAnnotation = (): Annotation[] => (loadedAll ? [...byId.values()] : []);
+export const findAnnotation = (id: string): Annotation | undefined => byId.get(id);
+
+/** Saves a new or edited annotation: on screen at once, durable as soon as storage allows. */
+export function putAnnotation(next: Annotation): void {
+  const prev = byId.get(next.id);
+  byId.set(next.id, next);
+  queue.put(next, prev ? prev.updatedAt : null);
+  bump();
+}
+
+export function updateAnnotation(id: string, patch: Partial<Omit<Annotation, 'id' | 'createdAt'>>): Annotation | null {
+  const prev = byId.get(id);
+  if (!prev) return null;
+  const next: Annotation = { ...prev, ...patch, updatedAt: Math.max(Date.now(), prev.updatedAt + 1) };
+  byId.set(id, next);
+  queue.put(next, prev.updatedAt);
+  bump();
+  return next;
+}
+
+/** Deletes and returns an undo that puts it back exactly as it was. */
+export function removeAnnotation(id: string): (() => void) | null {
+  const prev = byId.get(id);
+  if (!prev) return null;
+  byId.delete(id);
+  queue.remove(id);
+  bump();
+  return () => putAnnotation({ ...prev, updatedAt: Date.now() });
+}
+
+/** Replaces memory with what an import wrote (all-or-nothing happened in storage). */
+export function adoptImported(list: Annotation[]): void {
+  for (const a of list) byId.set(a.id, a);
+  channel?.postMessage({ type: 'changed', ids: list.map((a) => a.id) } satisfies ChannelMessage);
+  bump();
+}
+
+export const flushAnnotations = (): Promise<void> => queue.flush();
+
+addEventListener('pagehide', () => void queue.flush());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') void queue.flush();
+});

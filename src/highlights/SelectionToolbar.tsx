@@ -1,0 +1,119 @@
+import { useEffect, useState } from 'preact/hooks';
+import { findAnnotation, putAnnotation, updateAnnotation } from '../annotations/annotation-store.ts';
+import { navigate } from '../app/router.ts';
+import { anchorFor } from '../annotations/selectors.ts';
+import { chapterText, offsetsFromRange } from '../annotations/text-offsets.ts';
+import { COLOURS, type Colour } from '../annotations/types.ts';
+import { COLOUR_NAMES, lastColour, rememberColour } from './colours.ts';
+import { newAnnotation, type ChapterRef } from './new-annotation.ts';
+import { openAnnotation } from './ui-state.ts';
+import './highlights.css';
+
+interface Sel {
+  start: number;
+  end: number;
+  text: string;
+  top: number;
+  bottom: number;
+  left: number;
+}
+
+const GAP = 10;
+const BAR_H = 52;
+
+/** The toolbar beside a text selection: Highlight (five colours), Add note, Copy. */
+export function SelectionToolbar({ host, chapter, reattach }: { host: HTMLElement | null; chapter: ChapterRef; reattach: string | null }) {
+  const [sel, setSel] = useState<Sel | null>(null);
+  const [colour, setColour] = useState<Colour>(lastColour());
+
+  useEffect(() => {
+    if (!host) return;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const read = () => {
+      const s = getSelection();
+      const range = s && s.rangeCount ? s.getRangeAt(0) : null;
+      const offsets = range && !range.collapsed ? offsetsFromRange(host, range) : null;
+      if (!range || !offsets || offsets.end <= offsets.start || !s) return setSel(null);
+      const rects = range.getClientRects();
+      const firstRect = rects[0] ?? range.getBoundingClientRect();
+      const lastRect = rects[rects.length - 1] ?? firstRect;
+      setSel({ ...offsets, text: s.toString(), top: firstRect.top, bottom: lastRect.bottom, left: (firstRect.left + lastRect.right) / 2 });
+    };
+    const onChange = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(read, 80);
+    };
+    document.addEventListener('selectionchange', onChange);
+    addEventListener('scroll', onChange, { passive: true });
+    return () => {
+      document.removeEventListener('selectionchange', onChange);
+      removeEventListener('scroll', onChange);
+      if (timer) clearTimeout(timer);
+    };
+  }, [host]);
+
+  if (!sel || !host) return null;
+
+  const create = (c: Colour, withNote: boolean) => {
+    const text = chapterText(host);
+    const a = newAnnotation(chapter, { anchor: anchorFor(text, sel.start, sel.end), colour: c });
+    rememberColour(c);
+    setColour(c);
+    putAnnotation(a);
+    getSelection()?.removeAllRanges();
+    setSel(null);
+    if (withNote) openAnnotation.set({ id: a.id, focusNote: true });
+  };
+  const orphan = reattach ? findAnnotation(reattach) : undefined;
+  const attach = () => {
+    if (!orphan) return;
+    const text = chapterText(host);
+    updateAnnotation(orphan.id, { anchor: anchorFor(text, sel.start, sel.end), status: 'anchored', ...chapter });
+    getSelection()?.removeAllRanges();
+    setSel(null);
+    navigate(`${location.pathname}#hl-${orphan.id}`, true);
+  };
+  const copy = () => {
+    void navigator.clipboard?.writeText(sel.text).catch(() => undefined);
+    getSelection()?.removeAllRanges();
+    setSel(null);
+  };
+
+  // Below the selection (phones put their own menu above it), or above when there is no room.
+  const below = sel.bottom + GAP + BAR_H < innerHeight;
+  const top = below ? sel.bottom + GAP : Math.max(8, sel.top - GAP - BAR_H);
+  const keep = (e: Event) => e.preventDefault(); // keep the selection while pressing a button
+
+  return (
+    <div class="sel-toolbar" role="toolbar" aria-label="Selected text" style={{ top: `${top}px`, left: `${Math.min(Math.max(sel.left, 170), innerWidth - 170)}px` }}>
+      {orphan && orphan.chapterId === chapter.chapterId && (
+        <button type="button" class="btn primary" onPointerDown={keep} onClick={attach}>
+          Attach here
+        </button>
+      )}
+      <button type="button" class="btn primary" onPointerDown={keep} onClick={() => create(colour, false)}>
+        <span class={`swatch sw-${colour}`} aria-hidden="true" />
+        Highlight
+      </button>
+      <div class="swatches" role="group" aria-label="Highlight colour">
+        {COLOURS.map((c) => (
+          <button
+            key={c}
+            type="button"
+            class={`swatch-btn sw-${c}`}
+            aria-label={`Highlight ${COLOUR_NAMES[c].toLowerCase()}`}
+            aria-pressed={c === colour}
+            onPointerDown={keep}
+            onClick={() => create(c, false)}
+          />
+        ))}
+      </div>
+      <button type="button" class="btn" onPointerDown={keep} onClick={() => create(colour, true)}>
+        Add note
+      </button>
+      <button type="button" class="btn" onPointerDown={keep} onClick={copy}>
+        Copy
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'preact/hooks';
+import { annotationsVersion, everyAnnotation } from '../annotations/annotation-store.ts';
+import type { ContentManifest } from '../shared/content-types.ts';
+import { getBackupInfo } from '../storage/annotations-repo.ts';
+import { openPocketDb } from '../storage/db.ts';
+import type { BackupInfo } from '../storage/schema.ts';
+import { useStore } from '../ui/store.ts';
+import { exportAll, importBackup, type ExportFormat } from './backup-actions.ts';
+import { backupDue } from './notebook-model.ts';
+
+/** Export (Markdown, JSON backup, CSV), Import, the last backup date and the reminder. */
+export function BackupPanel({ manifest, count }: { manifest: ContentManifest; count: number }) {
+  const version = useStore(annotationsVersion);
+  const [info, setInfo] = useState<BackupInfo | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  useEffect(() => {
+    void openPocketDb().then(getBackupInfo).then(setInfo).catch(() => setInfo(null));
+  }, [version, message]);
+
+  const oldest = everyAnnotation().reduce<number | null>((m, a) => (m === null || a.createdAt < m ? a.createdAt : m), null);
+  const due = info ? backupDue(info, oldest) : false;
+  const run = async (format: ExportFormat) => {
+    try {
+      const n = await exportAll(format, manifest);
+      setMessage({ ok: true, text: `Exported ${n} highlights and notes.` });
+    } catch (err) {
+      setMessage({ ok: false, text: `Export failed: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  };
+  const onFile = async (e: Event) => {
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    const r = await importBackup(file, manifest);
+    setMessage({ ok: r.ok, text: r.message });
+  };
+
+  return (
+    <section class="backup" aria-labelledby="backup-h">
+      <h2 id="backup-h" class="sr-only">
+        Backup
+      </h2>
+      {due && <p class="notice warn">It is time to back up: export a JSON backup and keep it somewhere safe (Files, a drive, email to yourself).</p>}
+      <p class="meta">
+        {count} highlights and notes · Last backup: {info?.lastBackupAt ? new Date(info.lastBackupAt).toLocaleDateString() : 'never'}
+      </p>
+      <div class="nb-actions" role="group" aria-label="Export">
+        <button type="button" class="btn" onClick={() => void run('json')}>
+          Export backup (JSON)
+        </button>
+        <button type="button" class="btn" onClick={() => void run('markdown')}>
+          Export Markdown
+        </button>
+        <button type="button" class="btn" onClick={() => void run('csv')}>
+          Export CSV
+        </button>
+        <label class="btn file-btn">
+          Import
+          <input type="file" accept=".json,application/json" class="sr-only" onChange={(e) => void onFile(e)} />
+        </label>
+      </div>
+      {message && (
+        <p class={message.ok ? 'notice ok' : 'notice warn'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import { adoptImported, flushAnnotations, loadAllAnnotations } from '../annotations/annotation-store.ts';
+import type { ContentManifest } from '../shared/content-types.ts';
+import { allAnnotations, putAnnotations, recordBackup } from '../storage/annotations-repo.ts';
+import { openPocketDb } from '../storage/db.ts';
+import { StorageFailure } from '../storage/errors.ts';
+import { download, stamp } from './download.ts';
+import { toCsv } from './export-csv.ts';
+import { toWebAnnotationJson } from './export-json.ts';
+import { toMarkdown } from './export-markdown.ts';
+import { parseBackup } from './import-json.ts';
+import { mergeAnnotations } from './merge.ts';
+
+export type ExportFormat = 'markdown' | 'json' | 'csv';
+const APP_VERSION = '0.1.0';
+
+/** Exports every highlight and note; the JSON one is the backup and resets the reminder. */
+export async function exportAll(format: ExportFormat, manifest: ContentManifest): Promise<number> {
+  await flushAnnotations();
+  const list = await loadAllAnnotations();
+  const now = Date.now();
+  if (format === 'json') {
+    download(`mlsd-pocket-backup-${stamp()}.json`, toWebAnnotationJson(list, { contentVersion: manifest.version, exportedAt: now, appVersion: APP_VERSION }), 'application/json');
+    await recordBackup(await openPocketDb(), now);
+  } else if (format === 'markdown') {
+    download(`mlsd-pocket-notes-${stamp()}.md`, toMarkdown(list, manifest, { exportedAt: now }), 'text/markdown');
+  } else {
+    download(`mlsd-pocket-highlights-${stamp()}.csv`, toCsv(list, manifest), 'text/csv');
+  }
+  return list.length;
+}
+
+/**
+ * Reads a backup: validates all of it first, merges by stable id (no duplicates, the newer
+ * edit wins) and writes everything in one transaction — or changes nothing and says why.
+ */
+export async function importBackup(file: File, manifest: ContentManifest): Promise<{ ok: boolean; message: string }> {
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    return { ok: false, message: 'The file could not be read. Nothing was changed.' };
+  }
+  const parsed = parseBackup(text, { knownChapterIds: new Set(manifest.chapters.map((c) => c.id)) });
+  if (!parsed.ok) return { ok: false, message: `${parsed.message} Nothing was changed.` };
+  await flushAnnotations();
+  const db = await openPocketDb();
+  const merged = mergeAnnotations(await allAnnotations(db), parsed.annotations);
+  try {
+    await putAnnotations(db, merged.toPut);
+  } catch (err) {
+    const why = err instanceof StorageFailure ? err.message : 'Saving failed.';
+    return { ok: false, message: `${why} Nothing was imported; your notes are as they were.` };
+  }
+  adoptImported(merged.toPut);
+  return {
+    ok: true,
+    message: `Imported ${merged.added} new and ${merged.updated} updated highlights and notes; ${merged.unchanged} were already here.`,
+  };
+}

@@ -1,0 +1,35 @@
+import type { Annotation } from '../annotations/types.ts';
+import type { ContentManifest } from '../shared/content-types.ts';
+import { isTimestamp, toIso } from './backup-format.ts';
+import { sortForReading } from './reading-order.ts';
+
+export const CSV_HEADER = ['id', 'chapter', 'chapter_title', 'colour', 'quote', 'note', 'status', 'created', 'modified'] as const;
+
+/**
+ * The notebook as RFC 4180 CSV for spreadsheets: CRLF line ends (after the last row too), a header
+ * row, rows in reading order. No byte-order mark: a caller saving for Excel prepends '\uFEFF'.
+ * Formula injection: a cell starting with = + - @ TAB or CR gets a leading ' so a spreadsheet
+ * shows it as text instead of running it (a note "-5" is exported as "'-5"; the JSON backup keeps
+ * the exact text).
+ */
+export function toCsv(annotations: Annotation[], manifest: ContentManifest): string {
+  const titles = new Map(manifest.chapters.map((c) => [c.id, c.title]));
+  const rows = sortForReading(annotations, manifest).map((a) => [
+    a.id,
+    a.chapterId,
+    titles.get(a.chapterId) ?? '',
+    a.colour ?? '',
+    a.anchor?.quote.exact ?? '',
+    a.note,
+    a.status,
+    isTimestamp(a.createdAt) ? toIso(a.createdAt) : '',
+    isTimestamp(a.updatedAt) ? toIso(a.updatedAt) : '',
+  ]);
+  return [[...CSV_HEADER], ...rows].map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
+}
+
+/** One field: defused against formulas, then quoted when it holds a comma, quote, CR or LF. */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

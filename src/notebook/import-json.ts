@@ -1,0 +1,131 @@
+import type { Annotation } from '../annotations/types.ts';
+import { ANNO_CONTEXT, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, LIMITS, parseIso } from './backup-format.ts';
+import { count } from './check-annotation.ts';
+import { describe, readItem } from './validate-item.ts';
+
+export interface ParseOptions {
+  /** Cap on the text length (UTF-16 code units), checked before JSON.parse. Default 20 MB. */
+  maxBytes?: number;
+  /** Chapters of the installed guide; items for other chapters are KEPT and listed in `unknownChapterIds`. */
+  knownChapterIds?: Set<string>;
+}
+
+export type ParseBackupResult =
+  | {
+      ok: true;
+      annotations: Annotation[];
+      contentVersion: string;
+      exportedAt: number;
+      /** Items dropped because the same id came again (the later `modified` is kept). */
+      skipped: number;
+      /** Sorted chapter ids not in `knownChapterIds` (their items are still in `annotations`). */
+      unknownChapterIds: string[];
+    }
+  | { ok: false; message: string };
+
+const NOT_OURS = 'This is not an MLSD Pocket backup';
+
+/**
+ * Validates a whole backup before anything is written: on any problem nothing is returned but
+ * one message naming what is wrong and where. The inverse of toWebAnnotationJson.
+ */
+export function parseBackup(text: string, opts: ParseOptions = {}): ParseBackupResult {
+  const maxBytes = opts.maxBytes ?? LIMITS.maxBytes;
+  if (text.length > maxBytes) return failed(`This file is too large (${mb(text.length)}). A backup can be at most ${mb(maxBytes)}.`);
+  const json = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (json.trim() === '') return failed('This file is empty.');
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (e) {
+    return failed(`This file is cut off or is not JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const header = readHeader(data);
+  if (typeof header === 'string') return failed(header);
+
+  const { items, contentVersion, exportedAt } = header;
+  const annotations: Annotation[] = [];
+  const seen = new Map<string, number>();
+  let firstProblem = '';
+  let problems = 0;
+  let skipped = 0;
+  items.forEach((raw, i) => {
+    const r = readItem(raw);
+    if (!r.ok) {
+      if (problems++ === 0) firstProblem = `Item ${count(i + 1)} of ${count(items.length)}: ${r.problem}.`;
+      return;
+    }
+    const at = seen.get(r.annotation.id);
+    if (at === undefined) {
+      seen.set(r.annotation.id, annotations.push(r.annotation) - 1);
+      return;
+    }
+    skipped++;
+    const earlier = annotations[at];
+    // Same id twice: keep the later `modified`; on a tie, the later one in the file.
+    if (earlier && r.annotation.updatedAt >= earlier.updatedAt) annotations[at] = r.annotation;
+  });
+  if (problems > 0) {
+    const more = problems - 1;
+    return failed(more === 0 ? firstProblem : `${firstProblem} ${count(more)} more item${more === 1 ? ' has' : 's have'} problems too.`);
+  }
+
+  const known = opts.knownChapterIds;
+  const unknownChapterIds = known ? [...new Set(annotations.map((a) => a.chapterId).filter((id) => !known.has(id)))].sort() : [];
+  return { ok: true, annotations, contentVersion, exportedAt, skipped, unknownChapterIds };
+}
+
+interface Header {
+  items: unknown[];
+  contentVersion: string;
+  exportedAt: number;
+}
+
+/** The collection around the items: a Header, or the message saying what is wrong. */
+function readHeader(data: unknown): Header | string {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return `${NOT_OURS}: the file holds JSON, but not highlights and notes.`;
+  }
+  const c = data as Record<string, unknown>;
+  const get = (key: string): unknown => (Object.hasOwn(c, key) ? c[key] : undefined);
+  const context = get('@context');
+  const contextOk = context === ANNO_CONTEXT || (Array.isArray(context) && context.includes(ANNO_CONTEXT));
+  if (get('mlsd:format') !== BACKUP_FORMAT || get('type') !== 'AnnotationCollection' || !contextOk) {
+    const type = get('type');
+    return type === 'AnnotationCollection' || type === 'Annotation' || type === 'AnnotationPage'
+      ? `${NOT_OURS}: it holds web annotations, but they were not saved by MLSD Pocket.`
+      : `${NOT_OURS}: the file holds JSON, but not highlights and notes.`;
+  }
+  const version = get('mlsd:formatVersion');
+  if (typeof version === 'number' && version > BACKUP_FORMAT_VERSION) {
+    return `This backup was made by a newer version of MLSD Pocket (format ${version}). Update the app, then import it again.`;
+  }
+  if (version !== BACKUP_FORMAT_VERSION) return `This backup's format version should be ${BACKUP_FORMAT_VERSION}, but it is ${describe(version)}.`;
+  const contentVersion = get('mlsd:contentVersion');
+  if (typeof contentVersion !== 'string' || contentVersion.length > LIMITS.maxId) {
+    return `This backup's guide version ("mlsd:contentVersion") should be text of at most ${LIMITS.maxId} characters, but it is ${describe(contentVersion)}.`;
+  }
+  const exported = get('mlsd:exportedAt');
+  const exportedAt = typeof exported === 'string' ? parseIso(exported) : null;
+  if (exportedAt === null) return `This backup's export date ("mlsd:exportedAt") is not a valid date: it is ${describe(exported)}.`;
+  const first = get('first');
+  const items = typeof first === 'object' && first !== null && Object.hasOwn(first, 'items') ? (first as { items: unknown }).items : undefined;
+  if (!Array.isArray(items)) return `This backup has no list of highlights and notes ("first.items" is ${describe(items)}).`;
+  if (items.length > LIMITS.maxItems) {
+    return `This backup has ${count(items.length)} highlights and notes; the most one backup can hold is ${count(LIMITS.maxItems)}.`;
+  }
+  const total = get('total');
+  if (typeof total !== 'number') return `This backup's item count ("total") should be a number, but it is ${describe(total)}.`;
+  if (total !== items.length) {
+    return `This backup says it holds ${count(total)} items but has ${count(items.length)}: it may have been cut short or edited.`;
+  }
+  return { items, contentVersion, exportedAt };
+}
+
+function failed(message: string): { ok: false; message: string } {
+  return { ok: false, message };
+}
+
+function mb(n: number): string {
+  return `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+}

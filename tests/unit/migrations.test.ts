@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Annotation } from '../../src/annotations/types.ts';
+import { saveAnnotation, annotationsForChapter, getBackupInfo } from '../../src/storage/annotations-repo.ts';
+import { getChapter, getInstalled, verifyInstalled } from '../../src/storage/content-repo.ts';
+import { closePocketDb, openPocketDb } from '../../src/storage/db.ts';
+import { allProgress } from '../../src/storage/progress-repo.ts';
+import { DB_NAME, DB_VERSION } from '../../src/storage/schema.ts';
+
+const v1 = JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/db/v1-records.json'), 'utf8')) as {
+  chapters: object[];
+  meta: object[];
+  progress: object[];
+};
+
+/** Writes a database exactly as schema version 1 shipped it (stores, indexes, records). */
+async function writeVersion1(): Promise<void> {
+  const db = await openDB(DB_NAME, 1, {
+    upgrade(d) {
+      d.createObjectStore('chapters', { keyPath: 'id' });
+      d.createObjectStore('meta', { keyPath: 'key' });
+      d.createObjectStore('progress', { keyPath: 'chapterId' }).createIndex('by-updated', 'updatedAt');
+    },
+  });
+  const tx = db.transaction(['chapters', 'meta', 'progress'], 'readwrite');
+  for (const r of v1.chapters) await tx.objectStore('chapters').put(r);
+  for (const r of v1.meta) await tx.objectStore('meta').put(r);
+  for (const r of v1.progress) await tx.objectStore('progress').put(r);
+  await tx.done;
+  db.close();
+}
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+});
+afterEach(() => closePocketDb());
+
+describe('schema migrations', () => {
+  it('upgrades a version 1 database to the current version with no record lost', async () => {
+    await writeVersion1();
+    const db = await openPocketDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['annotations', 'chapters', 'meta', 'progress']);
+    expect((await getInstalled(db))?.manifest.version).toBe('4be1d0aa92c3');
+    expect(await verifyInstalled(db)).toBe(true);
+    expect((await getChapter(db, 'evaluate'))?.cards).toHaveLength(1);
+    expect(await db.count('chapters')).toBe(v1.chapters.length);
+    expect((await allProgress(db)).sort((a, b) => a.updatedAt - b.updatedAt)).toEqual(v1.progress);
+  });
+
+  it('gives the upgraded database working annotation stores', async () => {
+    await writeVersion1();
+    const db = await openPocketDb();
+    const a: Annotation = {
+      id: '0b6f1c3e-2a4d-4e5f-8a9b-1c2d3e4f5a6b',
+      chapterId: 'evaluate',
+      anchor: { quote: { type: 'TextQuoteSelector', exact: 'offline metric', prefix: 'Pair every ', suffix: ' with an online one.' }, position: { type: 'TextPositionSelector', start: 27, end: 41 } },
+      sectionId: null,
+      colour: 'yellow',
+      note: '',
+      contentVersion: '4be1d0aa92c3',
+      chapterHash: '0a7d93b2c41e5f66',
+      status: 'anchored',
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    await saveAnnotation(db, a, null);
+    expect(await annotationsForChapter(db, 'evaluate')).toEqual([a]);
+    expect((await getBackupInfo(db)).changesSinceBackup).toBe(1);
+  });
+
+  it('opens a fresh database straight at the current version', async () => {
+    const db = await openPocketDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect(await getInstalled(db)).toBeNull();
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createSaveQueue, type QueueState, type SaveTarget } from '../../src/annotations/save-queue.ts';
+import type { Annotation } from '../../src/annotations/types.ts';
+import { StorageFailure } from '../../src/storage/errors.ts';
+
+const ann = (id: string, note = '', updatedAt = 1): Annotation => ({
+  id, chapterId: 'evaluate', anchor: null, sectionId: null, colour: 'yellow', note,
+  contentVersion: 'v1', chapterHash: 'h1', status: 'anchored', createdAt: 1, updatedAt,
+});
+
+function fakeTarget(failures: number) {
+  const stored = new Map<string, Annotation>();
+  let fail = failures;
+  const target: SaveTarget = {
+    save: vi.fn(async (a: Annotation) => {
+      if (fail-- > 0) throw new StorageFailure('quota', 'full');
+      stored.set(a.id, a);
+      return { record: a };
+    }),
+    remove: vi.fn(async (id: string) => {
+      if (fail-- > 0) throw new StorageFailure('quota', 'full');
+      stored.delete(id);
+    }),
+  };
+  return { target, stored };
+}
+
+describe('the save queue', () => {
+  it('writes at once when storage accepts', async () => {
+    const { target, stored } = fakeTarget(0);
+    const q = createSaveQueue(target);
+    q.put(ann('a'), null);
+    await q.flush();
+    expect(stored.get('a')).toEqual(ann('a'));
+    expect(q.state()).toEqual({ kind: 'idle' });
+  });
+
+  it('keeps a highlight in memory through a quota error, reports it, and retries until it is durable', async () => {
+    vi.useFakeTimers();
+    try {
+      const { target, stored } = fakeTarget(2);
+      const states: QueueState['kind'][] = [];
+      const q = createSaveQueue(target, { onState: (s) => states.push(s.kind) }, 1000);
+      q.put(ann('a', 'my note'), null);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(q.state().kind).toBe('failing');
+      expect(q.pending('a')).toEqual(ann('a', 'my note'));
+      expect(stored.size).toBe(0);
+      await vi.advanceTimersByTimeAsync(1000);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(stored.get('a')?.note).toBe('my note');
+      expect(q.pending('a')).toBeUndefined();
+      expect(q.state()).toEqual({ kind: 'idle' });
+      expect(states).toContain('failing');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('coalesces edits, keeps the first base, and applies a delete after a put', async () => {
+    const { target, stored } = fakeTarget(1);
+    const q = createSaveQueue(target, {}, 60_000);
+    q.put(ann('a', 'one', 2), 1);
+    await Promise.resolve();
+    q.put(ann('a', 'one two', 3), 2);
+    q.put(ann('b'), null);
+    await q.flush();
+    expect(target.save).toHaveBeenLastCalledWith(ann('b'), null);
+    expect(vi.mocked(target.save).mock.calls.find((c) => c[0].note === 'one two')?.[1]).toBe(1);
+    expect(stored.get('a')?.note).toBe('one two');
+    q.remove('a');
+    await q.flush();
+    expect(stored.has('a')).toBe(false);
+    expect(stored.has('b')).toBe(true);
+  });
+});
