@@ -31,7 +31,7 @@ const NOT_OURS = 'This is not an MLSD Pocket backup';
  */
 export function parseBackup(text: string, opts: ParseOptions = {}): ParseBackupResult {
   const maxBytes = opts.maxBytes ?? LIMITS.maxBytes;
-  if (text.length > maxBytes) return failed(`This file is too large (${mb(text.length)}). A backup can be at most ${mb(maxBytes)}.`);
+  if (text.length > maxBytes) return failed(`This file is too large (${size(text.length)}). A backup can be at most ${size(maxBytes)}.`);
   const json = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (json.trim() === '') return failed('This file is empty.');
   let data: unknown;
@@ -126,6 +126,8 @@ function failed(message: string): { ok: false; message: string } {
   return { ok: false, message };
 }
 
-function mb(n: number): string {
-  return `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+/** A size in words: KB below a megabyte, else MB to one decimal; rounded up so "too large" never reads as equal. */
+function size(n: number): string {
+  if (n < 1024 * 1024) return `${Math.ceil(n / 1024)} KB`;
+  return `${(Math.ceil((n / (1024 * 1024)) * 10) / 10).toString()} MB`;
 }

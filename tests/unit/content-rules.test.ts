@@ -105,6 +105,13 @@ describe('content build: every checked rule', () => {
     expect(missing.join('\n')).toMatch(/found "\(end\)" where "Sources" belongs/);
   });
 
+  it('keeps the nine case-section ids free: a subsection may not be called "Sources"', () => {
+    const sections = [...CASE_SECTIONS];
+    sections[2] = '3. Prepare the data\n\n### Sources\n\nLogs';
+    const out = withFile(caseStudy('cases/01-case.md', 'a-case', sections));
+    expect(out.join('\n')).toMatch(/cases\/01-case\.md:\d+: the subsection "Sources" takes the id of a case-study section/);
+  });
+
   it('requires at least 8 recall cards in framework, concept and case chapters', () => {
     expect(withFile(caseStudy('cases/01-case.md', 'a-case', CASE_SECTIONS, 7))).toContain(
       'content/cases/01-case.md:1: 7 recall cards; a cases chapter needs at least 8',

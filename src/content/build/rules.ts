@@ -1,6 +1,7 @@
 import type { FrontMatter } from './front-matter.ts';
 import { lineAt } from './errors.ts';
 import type { HeadingInfo } from './markdown.ts';
+import { slug } from 'github-slugger';
 
 type Problem = (line: number, message: string) => void;
 
@@ -65,6 +66,13 @@ function checkEmptySections(body: string, headings: HeadingInfo[], problem: Prob
 }
 
 function checkCaseSections(headings: HeadingInfo[], problem: Problem): void {
+  // Every case keeps the same nine section ids, so "one step across every case" can link to them.
+  const expectedIds = new Set(CASE_SECTIONS.map((s) => slug(s)));
+  for (const h of headings) {
+    if (h.depth > 2 && expectedIds.has(slug(h.text))) {
+      problem(h.line, `the subsection "${h.text}" takes the id of a case-study section; give it another name`);
+    }
+  }
   const sections = headings.filter((h) => h.depth === 2);
   const names = sections.map((h) => h.text.trim());
   const expected: readonly string[] = CASE_SECTIONS;
