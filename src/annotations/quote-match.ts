@@ -58,7 +58,7 @@ export function matchQuoteCandidates(text: string, quote: Quote, opts: MatchOpti
   const ratio = opts.maxErrorsRatio ?? DEFAULT_MAX_ERRORS_RATIO;
   const maxErrors = Math.floor(quote.exact.length * Math.min(Math.max(ratio, 0), 1));
   const scored = findAll(text, quote.exact, maxErrors)
-    .map((m) => scoreMatch(text, quote, m, opts.hint))
+    .map((m) => scoreMatch(text, quote, refineEnds(text, quote, m), opts.hint))
     .sort((a, b) => b.score - a.score || a.start - b.start);
   const kept: ScoredMatch[] = [];
   for (const c of scored) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
@@ -99,7 +99,15 @@ export function contextSimilarity(expected: string, text: string, at: number, si
 
 /** Edit distance between `a` and the prefix of `b` closest to it. */
 function distanceToPrefix(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  return Math.min(...lastRow(a, b, false));
+}
+
+/**
+ * The last row of the edit-distance table of `a` against `b`: entry j is the cost of aligning
+ * all of `a` with text ending just before b[j]; with `freeStart`, that text may start anywhere.
+ */
+function lastRow(a: string, b: string, freeStart: boolean): number[] {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => (freeStart ? 0 : j));
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     for (let j = 1; j <= b.length; j++) {
@@ -108,7 +116,50 @@ function distanceToPrefix(a: string, b: string): number {
     }
     prev = cur;
   }
-  return Math.min(...prev);
+  return prev;
+}
+
+/**
+ * Moves the ends of an approximate match to where the saved context says they belong. An edit at
+ * the edge of a quote is otherwise aligned inside the neighbouring text ("500 from co-watch" as
+ * "rom co-watch": three substitutions instead of five insertions). Each end is placed where the
+ * context plus the nearby part of the quote align at least cost; ties keep the searcher's choice.
+ */
+function refineEnds(text: string, quote: Quote, m: Found): Found {
+  if (m.errors === 0) return m;
+  const slack = Math.min(m.errors, 64);
+  const part = Math.min(quote.exact.length, 2 * slack + 32);
+  let { start, end, errors } = m;
+  if (quote.prefix) {
+    const from = Math.max(0, m.start - quote.prefix.length - slack);
+    const win = text.slice(from, Math.min(text.length, m.start + part + slack));
+    const before = lastRow(quote.prefix, win, true);
+    const after = lastRow(reverse(quote.exact.slice(0, part)), reverse(win), true).reverse();
+    const best = bestBoundary(before, after, m.start - from);
+    errors += (after[best] ?? 0) - (after[m.start - from] ?? 0);
+    start = from + best;
+  }
+  if (quote.suffix) {
+    const from = Math.max(0, m.end - part - slack);
+    const win = text.slice(from, Math.min(text.length, m.end + quote.suffix.length + slack));
+    const before = lastRow(quote.exact.slice(-part), win, true);
+    const after = lastRow(reverse(quote.suffix), reverse(win), true).reverse();
+    const best = bestBoundary(before, after, m.end - from);
+    errors += (before[best] ?? 0) - (before[m.end - from] ?? 0);
+    end = from + best;
+  }
+  return end > start ? { start, end, errors: Math.min(Math.max(errors, 0), quote.exact.length) } : m;
+}
+
+/** The index minimising before[j] + after[j]; among ties, the one nearest `current`. */
+function bestBoundary(before: number[], after: number[], current: number): number {
+  let best = current;
+  let cost = (before[current] ?? Infinity) + (after[current] ?? Infinity);
+  before.forEach((b, j) => {
+    const c = b + (after[j] ?? Infinity);
+    if (c < cost || (c === cost && Math.abs(j - current) < Math.abs(best - current))) [best, cost] = [j, c];
+  });
+  return best;
 }
 
 const reverse = (s: string) => s.split('').reverse().join('');
@@ -129,7 +180,7 @@ function findAll(text: string, pattern: string, maxErrors: number): Found[] {
   return out;
 }
 
-/** `text` with every found range replaced by a character no pattern contains, keeping offsets. */
+/** `text` with every found range replaced by NUL (never in chapter text), keeping offsets. */
 function mask(text: string, found: Found[]): string {
   const sorted = [...found].sort((a, b) => a.start - b.start);
   let out = '';

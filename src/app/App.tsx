@@ -2,14 +2,16 @@ import { useEffect } from 'preact/hooks';
 import { Library } from '../library/Library.tsx';
 import { ChapterView } from '../reader/ChapterView.tsx';
 import { ContinueReading } from '../reader/ContinueReading.tsx';
-import { NotebookView } from '../notebook/NotebookView.tsx';
-import { SettingsView } from '../settings/SettingsView.tsx';
+import { lazyScreen } from '../ui/lazy.tsx';
 import { useStore } from '../ui/store.ts';
 import { guide } from './guide.ts';
 import { useLocation } from './router.ts';
 import { parseRoute } from './routes.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { TopBar } from './TopBar.tsx';
+
+const SettingsView = lazyScreen(() => import('../settings/SettingsView.tsx').then((m) => m.SettingsView));
+const NotebookView = lazyScreen(() => import('../notebook/NotebookView.tsx').then((m) => m.NotebookView));
 
 export function App() {
   const loc = useLocation();

@@ -1,6 +1,5 @@
 import { useEffect } from 'preact/hooks';
 import { annotationsVersion, chapterAnnotations, loadChapterAnnotations, updateAnnotation } from '../annotations/annotation-store.ts';
-import { reanchor } from '../annotations/reanchor.ts';
 import { anchorFor } from '../annotations/selectors.ts';
 import { chapterText } from '../annotations/text-offsets.ts';
 import { paintHighlights, type PaintItem } from './paint.ts';
@@ -25,11 +24,15 @@ export function useHighlights(host: HTMLElement | null, chapterId: string, chapt
       paintHighlights(host, items);
     };
     let live = true;
-    void loadChapterAnnotations(chapterId).then((list) => {
+    void loadChapterAnnotations(chapterId).then(async (list) => {
+      if (!live) return;
+      const stale = list.filter((a) => a.anchor && a.chapterHash !== chapterHash);
+      // The matcher loads only when the chapter changed under a saved highlight.
+      const { reanchor } = stale.length ? await import('../annotations/reanchor.ts') : { reanchor: null };
       if (!live) return;
       const text = chapterText(host);
-      for (const a of list) {
-        if (!a.anchor || a.chapterHash === chapterHash) continue;
+      for (const a of stale) {
+        if (!a.anchor || !reanchor) continue;
         const r = reanchor(a.anchor, text);
         if (r.status === 'anchored') {
           updateAnnotation(a.id, { anchor: anchorFor(text, r.start, r.end), status: 'anchored', chapterHash, contentVersion });

@@ -7,6 +7,7 @@ import { download, stamp } from './download.ts';
 import { toCsv } from './export-csv.ts';
 import { toWebAnnotationJson } from './export-json.ts';
 import { toMarkdown } from './export-markdown.ts';
+import { LIMITS } from './backup-format.ts';
 import { parseBackup } from './import-json.ts';
 import { mergeAnnotations } from './merge.ts';
 
@@ -34,6 +35,9 @@ export async function exportAll(format: ExportFormat, manifest: ContentManifest)
  * edit wins) and writes everything in one transaction — or changes nothing and says why.
  */
 export async function importBackup(file: File, manifest: ContentManifest): Promise<{ ok: boolean; message: string }> {
+  if (file.size > LIMITS.maxBytes) {
+    return { ok: false, message: `This file is ${(file.size / 1e6).toFixed(0)} MB; a backup is at most ${(LIMITS.maxBytes / 1e6).toFixed(0)} MB. Nothing was changed.` };
+  }
   let text: string;
   try {
     text = await file.text();

@@ -71,6 +71,8 @@ function readBody(raw: unknown): { note: string; colour: Colour | null } {
   return { note: note ?? '', colour: colour as Colour | null };
 }
 
+const SELECTOR_WORDS = { TextQuoteSelector: 'highlighted text', TextPositionSelector: 'highlight position', FragmentSelector: 'section' };
+
 function readTarget(raw: unknown): { chapterId: string; anchor: Anchor | null; sectionId: string | null } {
   const target = record(raw, 'its target');
   const source = text(target, 'source', 'its target chapter ("source")');
@@ -82,7 +84,7 @@ function readTarget(raw: unknown): { chapterId: string; anchor: Anchor | null; s
     if (type !== 'TextQuoteSelector' && type !== 'TextPositionSelector' && type !== 'FragmentSelector') {
       fail(`a selector has type ${describe(type)}; only TextQuoteSelector, TextPositionSelector and FragmentSelector are known`);
     }
-    if (found.has(type)) fail(`it has more than one ${type}`);
+    if (found.has(type)) fail(`it has more than one ${SELECTOR_WORDS[type]} (${type})`);
     found.set(type, selector);
   }
   const quote = found.get('TextQuoteSelector');

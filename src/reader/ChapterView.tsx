@@ -6,11 +6,10 @@ import { chapterPath, type ChapterPayload, type ContentManifest } from '../share
 import { openPocketDb } from '../storage/db.ts';
 import { getProgress } from '../storage/progress-repo.ts';
 import { ChevronLeft, ChevronRight, List } from '../ui/icons.tsx';
-import { ChapterNotes } from '../highlights/ChapterNotes.tsx';
-import { HighlightPanel } from '../highlights/HighlightPanel.tsx';
 import { SelectionToolbar } from '../highlights/SelectionToolbar.tsx';
 import { openAnnotation } from '../highlights/ui-state.ts';
 import { useHighlights } from '../highlights/use-highlights.ts';
+import { lazyScreen } from '../ui/lazy.tsx';
 import { enhanceDiagrams } from './diagram-zoom.ts';
 import { Outline } from './Outline.tsx';
 import { neighbours } from './reading-position.ts';
@@ -25,6 +24,9 @@ interface Props {
   /** An orphaned highlight to attach to the next selection (from the notebook). */
   reattach: string | null;
 }
+
+const ChapterNotes = lazyScreen(() => import('../highlights/ChapterNotes.tsx').then((m) => m.ChapterNotes), false);
+const HighlightPanel = lazyScreen(() => import('../highlights/HighlightPanel.tsx').then((m) => m.HighlightPanel), false);
 
 type State = { status: 'loading' } | { status: 'missing' } | { status: 'error'; message: string } | { status: 'ready'; chapter: ChapterPayload };
 

@@ -84,3 +84,35 @@ export const installedVersion = (page: Page): Promise<string | null> =>
         };
       }),
   );
+
+/**
+ * Selects `phrase` inside the first element matching `selector` whose text contains it, as the
+ * OS does after a long-press and drag of the handles (headless Chromium has no long-press
+ * selection, so the Selection API stands in for the OS; every tap after it is a real touch).
+ * With `until`, the selection runs from `phrase` to the end of `until` (which may be in a later element).
+ */
+export async function selectPhrase(page: Page, selector: string, phrase: string, until?: string): Promise<string> {
+  return page.evaluate(
+    ({ selector, phrase, until }) => {
+      const find = (needle: string, after?: Node): { node: Text; offset: number } => {
+        const roots = [...document.querySelectorAll(selector)];
+        for (const root of roots) {
+          const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+            if (after && !(after.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING) && after !== n) continue;
+            const i = n.data.indexOf(needle);
+            if (i >= 0) return { node: n, offset: i };
+          }
+        }
+        throw new Error(`"${needle}" not found in ${selector}`);
+      };
+      const start = find(phrase);
+      const end = until ? find(until, start.node) : start;
+      const endOffset = end.offset + (until ?? phrase).length;
+      start.node.parentElement?.scrollIntoView({ block: 'center' });
+      getSelection()!.setBaseAndExtent(start.node, start.offset, end.node, endOffset);
+      return getSelection()!.toString();
+    },
+    { selector, phrase, until },
+  );
+}

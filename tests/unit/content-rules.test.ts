@@ -106,7 +106,7 @@ describe('content build: every checked rule', () => {
   });
 
   it('keeps the nine case-section ids free: a subsection may not be called "Sources"', () => {
-    const sections = [...CASE_SECTIONS];
+    const sections: string[] = [...CASE_SECTIONS];
     sections[2] = '3. Prepare the data\n\n### Sources\n\nLogs';
     const out = withFile(caseStudy('cases/01-case.md', 'a-case', sections));
     expect(out.join('\n')).toMatch(/cases\/01-case\.md:\d+: the subsection "Sources" takes the id of a case-study section/);

@@ -6,18 +6,18 @@ import { annotationProblem } from '../../src/notebook/check-annotation.ts';
 import { csvCell, toCsv } from '../../src/notebook/export-csv.ts';
 import { toWebAnnotationJson } from '../../src/notebook/export-json.ts';
 import { toMarkdown } from '../../src/notebook/export-markdown.ts';
-import { parseBackup } from '../../src/notebook/import-json.ts';
+import { parseBackup, type ParseOptions } from '../../src/notebook/import-json.ts';
 import { mergeAnnotations } from '../../src/notebook/merge.ts';
 import { CONTEXT, MANIFEST, SAMPLE } from '../fixtures/backups/sample.ts';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/backups/${name}`, import.meta.url), 'utf8');
 const byId = (id: string): Annotation => SAMPLE.find((a) => a.id === id) ?? expect.unreachable(`no sample ${id}`);
-const parsedOk = (text: string, opts = {}) => {
+const parsedOk = (text: string, opts: ParseOptions = {}) => {
   const r = parseBackup(text, opts);
   if (!r.ok) throw new Error(`expected ok, got: ${r.message}`);
   return r;
 };
-const messageOf = (text: string, opts = {}): string => {
+const messageOf = (text: string, opts: ParseOptions = {}): string => {
   const r = parseBackup(text, opts);
   if (r.ok) throw new Error('expected the backup to be refused');
   return r.message;
@@ -217,6 +217,7 @@ describe('JSON backup: files that are refused, each with its own message', () =>
     ['chapter id', (i) => (i.target.source = 'mlsd-pocket:chapter/Video_Rec'), /the chapter id "Video_Rec" is not a valid chapter id/],
     ['foreign source', (i) => (i.target.source = 'https://example.org/x'), /its target should start with "mlsd-pocket:chapter\/"/],
     ['quote without position', (i) => i.target.selector.pop(), /the highlight has its text but no position\.$/],
+    ['second position', (i) => i.target.selector.push({ type: 'TextPositionSelector', start: 1, end: 2 }), /it has more than one highlight position \(TextPositionSelector\)\.$/],
     ['unknown selector', (i) => i.target.selector.push({ type: 'XPathSelector', value: '/p' }), /a selector has type the text "XPathSelector"/],
     ['status', (i) => (i['mlsd:status'] = 'lost'), /the status "lost" is not "anchored" or "orphaned"/],
     ['missing chapter hash', (i) => delete i['mlsd:chapterHash'], /its chapter hash \("mlsd:chapterHash"\) should be text, but it is missing/],
@@ -271,6 +272,8 @@ describe('Markdown export', () => {
   it('matches the committed baseline and does not depend on input order', () => {
     expect(md).toBe(fixture('good.md'));
     expect(toMarkdown([...SAMPLE].reverse(), MANIFEST, CONTEXT)).toBe(md);
+    // Reading order is the guide's (part, then order), whatever order the manifest lists chapters in.
+    expect(toMarkdown(SAMPLE, { ...MANIFEST, chapters: [...MANIFEST.chapters].reverse() }, CONTEXT)).toBe(md);
   });
 
   it('has chapters in reading order, then "Needs a new place" with orphaned and unknown-chapter items', () => {

@@ -1,0 +1,14 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+
+/** A screen whose code loads on first visit (precached, so offline too), keeping first load small. */
+export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>, placeholder = true): ComponentType<P> {
+  let cached: ComponentType<P> | null = null;
+  return function Lazy(props: P) {
+    const [Comp, setComp] = useState<ComponentType<P> | null>(() => cached);
+    useEffect(() => {
+      if (!Comp) void load().then((c) => setComp(() => (cached = c)));
+    }, []);
+    return Comp ? <Comp {...props} /> : placeholder ? <p class="loading">Opening…</p> : null;
+  };
+}
