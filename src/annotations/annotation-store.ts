@@ -1,6 +1,7 @@
 import { openPocketDb } from '../storage/db.ts';
 import { allAnnotations, annotationsForChapter, deleteAnnotation, getAnnotation, saveAnnotation } from '../storage/annotations-repo.ts';
 import { FAILURE_TEXT, classify } from '../storage/errors.ts';
+import { onBeforeReload } from '../sw-bridge/index.ts';
 import { createStore, type Store } from '../ui/store.ts';
 import { createSaveQueue, type QueueState } from './save-queue.ts';
 import type { Annotation } from './types.ts';
@@ -61,6 +62,7 @@ let loadedAll = false;
 export async function loadChapterAnnotations(chapterId: string): Promise<Annotation[]> {
   const list = await annotationsForChapter(await openPocketDb(), chapterId);
   for (const a of list) if (queue.pending(a.id) === undefined) byId.set(a.id, a);
+  bump();
   return chapterAnnotations(chapterId);
 }
 
@@ -68,6 +70,7 @@ export async function loadAllAnnotations(): Promise<Annotation[]> {
   const list = await allAnnotations(await openPocketDb());
   for (const a of list) if (queue.pending(a.id) === undefined) byId.set(a.id, a);
   loadedAll = true;
+  bump();
   return [...byId.values()];
 }
 
@@ -112,6 +115,14 @@ export function adoptImported(list: Annotation[]): void {
 
 export const flushAnnotations = (): Promise<void> => queue.flush();
 
+/** Asks open editors to hand over what was typed, then writes everything pending. */
+export async function saveEverything(): Promise<void> {
+  dispatchEvent(new Event(FLUSH_EVENT));
+  await queue.flush();
+}
+export const FLUSH_EVENT = 'mlsd:flush-notes';
+
+onBeforeReload(saveEverything);
 addEventListener('pagehide', () => void queue.flush());
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'hidden') void queue.flush();

@@ -3,7 +3,7 @@ import { useStore } from '../ui/store.ts';
 import { saveProblem } from '../annotations/annotation-store.ts';
 import { UndoBar } from '../highlights/UndoBar.tsx';
 import { storageProblem } from './storage-problem.ts';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 
 /** Saving progress, "Ready offline", storage problems and the update prompt, in one polite region. */
 export function StatusBar() {
@@ -12,6 +12,16 @@ export function StatusBar() {
   const problem = useStore(storageProblem);
   const unsaved = useStore(saveProblem);
   const [showReady, setShowReady] = useState(false);
+  const region = useRef<HTMLDivElement>(null);
+
+  // Panels that sit at the bottom of the screen move up by the status cards' height.
+  useEffect(() => {
+    const el = region.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => document.documentElement.style.setProperty('--status-h', `${Math.ceil(el.getBoundingClientRect().height)}px`));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
 
   useEffect(() => {
     if (status?.phase !== 'ready') return;
@@ -21,7 +31,7 @@ export function StatusBar() {
   }, [status?.phase === 'ready' ? status.version : null]);
 
   return (
-    <div class="status" role="status" aria-live="polite">
+    <div class="status" role="status" aria-live="polite" ref={region}>
       {status?.phase === 'downloading' && (
         <div class="status-card">
           <p>

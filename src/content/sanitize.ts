@@ -10,11 +10,18 @@ export type SafeHtml = string & { readonly __safe: unique symbol };
 let purifier: Promise<Purifier> | null = null;
 let policy: { createHTML(s: string): unknown } | null = null;
 
+/**
+ * Notes are Markdown: keep what Markdown produces and nothing else. No ids or classes (a note
+ * must not borrow the app's styles or anchors), no images, media, forms, SVG or MathML.
+ */
 const CONFIG = {
-  USE_PROFILES: { html: true },
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed', 'svg', 'math'],
-  FORBID_ATTR: ['style'],
+  ALLOWED_TAGS: [
+    'p', 'br', 'hr', 'strong', 'b', 'em', 'i', 'del', 's', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a',
+    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'sup', 'sub', 'kbd', 'mark', 'span',
+  ],
+  ALLOWED_ATTR: ['href', 'title', 'colspan', 'rowspan', 'start'],
   ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
 };
 
 export async function loadSanitizer(): Promise<(dirty: string) => SafeHtml> {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { FLUSH_EVENT } from '../annotations/annotation-store.ts';
 import { renderNote } from './render-note.ts';
 
 const SAVE_DELAY = 400;
@@ -28,8 +29,10 @@ export function NoteEditor({ value, onSave, autoFocus, label }: { value: string;
   useEffect(() => {
     if (autoFocus) area.current?.focus();
     addEventListener('pagehide', flush);
+    addEventListener(FLUSH_EVENT, flush);
     return () => {
       removeEventListener('pagehide', flush);
+      removeEventListener(FLUSH_EVENT, flush);
       flush();
     };
   }, []);

@@ -8,6 +8,7 @@ import { getProgress } from '../storage/progress-repo.ts';
 import { ChevronLeft, ChevronRight, List } from '../ui/icons.tsx';
 import { SelectionToolbar } from '../highlights/SelectionToolbar.tsx';
 import { openAnnotation } from '../highlights/ui-state.ts';
+import { enableKeyboardSelection } from '../highlights/keyboard-selection.ts';
 import { useHighlights } from '../highlights/use-highlights.ts';
 import { lazyScreen } from '../ui/lazy.tsx';
 import { enhanceDiagrams } from './diagram-zoom.ts';
@@ -63,6 +64,7 @@ export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
     performance.mark('chapter-text');
     setMounted(state.chapter.hash);
     const cleanupDiagrams = enhanceDiagrams(host);
+    const stopKeys = enableKeyboardSelection(host, () => document.querySelector<HTMLElement>('.sel-toolbar button')?.focus());
     const title = host.querySelector('h1')?.textContent ?? state.chapter.title;
     document.title = `${title} · MLSD Pocket`;
     let cancelled = false;
@@ -87,6 +89,7 @@ export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
       tracker.current?.stop();
       tracker.current = null;
       cleanupDiagrams();
+      stopKeys();
     };
   }, [state, id]);
 
@@ -143,6 +146,9 @@ export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
           class="prose"
           ref={bodyRef}
           lang="en-GB"
+          tabIndex={0}
+          aria-label={meta.title}
+          aria-keyshortcuts="Shift+ArrowRight Shift+ArrowDown Enter"
           onClick={(e) => {
             if (!getSelection()?.isCollapsed) return;
             openFrom(e.target);

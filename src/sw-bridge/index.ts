@@ -8,6 +8,12 @@ export const updateWaiting = createStore(false);
 export const contentStatus = createStore<ContentStatus | null>(null);
 
 let wb: Workbox | null = null;
+const beforeReload: (() => Promise<void>)[] = [];
+
+/** Work that must finish before the app reloads into a new version (e.g. saving an open note). */
+export function onBeforeReload(fn: () => Promise<void>): void {
+  beforeReload.push(fn);
+}
 
 export function startServiceWorker(): void {
   if (!('serviceWorker' in navigator)) {
@@ -44,6 +50,7 @@ export function requestSync(): void {
 
 /** The reader said "Reload": let the waiting worker take over, then reload once it controls. */
 export async function applyUpdate(): Promise<void> {
+  await Promise.all(beforeReload.map((fn) => fn().catch(() => undefined)));
   const reg = await navigator.serviceWorker.getRegistration();
   if (!reg?.waiting) return location.reload();
   navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });

@@ -36,3 +36,21 @@ export function withNewWorker(dist: string): string {
   appendFileSync(join(dir, 'sw.js'), `\n// release ${Date.now()}\n`);
   return dir;
 }
+
+/** A copy of the build where one chapter's text strings were edited by `edit` (a revised release). */
+export function withEditedChapter(dist: string, id: string, edit: (text: string) => string): { dir: string; manifest: ContentManifest } {
+  const dir = copy(dist);
+  const manifest = readManifest(dir);
+  const meta = manifest.chapters.find((c) => c.id === id);
+  if (!meta) throw new Error(`no chapter ${id}`);
+  const payload = JSON.parse(readFileSync(join(dir, `content/chapters/${id}.${meta.hash}.json`), 'utf8')) as ChapterPayload;
+  const walk = (nodes: TreeNode[]): TreeNode[] => nodes.map((n) => (typeof n === 'string' ? edit(n) : ([n[0], n[1], ...walk(n.slice(2) as TreeNode[])] as TreeNode)));
+  payload.body = walk(payload.body);
+  const hash = `${meta.hash.slice(0, 6)}ed${Date.now().toString(16)}`.slice(0, 16);
+  payload.hash = hash;
+  meta.hash = hash;
+  manifest.version = `${manifest.version.slice(0, 6)}-ed`;
+  writeFileSync(join(dir, `content/chapters/${id}.${hash}.json`), JSON.stringify(payload));
+  writeFileSync(join(dir, 'content/manifest.json'), JSON.stringify(manifest));
+  return { dir, manifest };
+}
