@@ -6,6 +6,8 @@ import type { ContentManifest } from '../src/shared/content-types.ts';
 import { launch, PHONE } from '../tests/support/browser.ts';
 import { installPeek, waitUntilOffline } from '../tests/support/page-helpers.ts';
 import { startStaticServer } from '../tests/support/static-server.ts';
+import { runCorpus } from '../tests/fixtures/anchoring/run-corpus.ts';
+import { annotationFigures } from './annotations.ts';
 import { runLighthouse } from './lighthouse.ts';
 
 const DIST = resolve(import.meta.dirname, '../dist');
@@ -37,6 +39,8 @@ async function browserFigures(): Promise<void> {
   const { context, close } = await launch(PHONE);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
+    // tsx keeps function names with a __name helper that page functions do not have.
+    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
     await installPeek(page);
     await page.goto(`${server.url}/`);
     await waitUntilOffline(page, manifest.chapters.length);
@@ -65,6 +69,7 @@ async function browserFigures(): Promise<void> {
     }
     console.log(`open the largest chapter (${largest.id}, ${kb(largest.bytes)}) from IndexedDB, CPU 4×: median ${median(opens).toFixed(1)} ms, p95 ${p95(opens).toFixed(1)} ms`);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await annotationFigures(page, context, server.url, DIST, manifest);
   } finally {
     await close();
     await server.close();
@@ -72,5 +77,7 @@ async function browserFigures(): Promise<void> {
 }
 
 firstLoad();
+const corpus = runCorpus();
+console.log(`re-anchoring corpus: ${corpus.anchored} of ${corpus.expectedAnchored} re-anchored (${(corpus.rate * 100).toFixed(0)}%), ${corpus.orphaned} orphaned as expected of ${corpus.total}, ${corpus.wrong} attached to wrong text`);
 await browserFigures();
 if (!process.argv.includes('--no-lighthouse')) await runLighthouse(DIST);

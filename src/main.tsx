@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { preloadAnnotations } from './annotations/annotation-store.ts';
 import { App } from './app/App.tsx';
 import { followContentStatus, refreshGuide } from './app/guide.ts';
 import { startRouter } from './app/router.ts';
@@ -18,3 +19,4 @@ followContentStatus();
 void refreshGuide();
 render(<App />, document.getElementById('app')!);
 startServiceWorker();
+preloadAnnotations();

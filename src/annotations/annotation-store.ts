@@ -1,6 +1,7 @@
 import { openPocketDb } from '../storage/db.ts';
 import { allAnnotations, annotationsForChapter, deleteAnnotation, getAnnotation, saveAnnotation } from '../storage/annotations-repo.ts';
 import { FAILURE_TEXT, classify } from '../storage/errors.ts';
+import { askPersistence } from '../settings/persistence.ts';
 import { onBeforeReload } from '../sw-bridge/index.ts';
 import { createStore, type Store } from '../ui/store.ts';
 import { createSaveQueue, type QueueState } from './save-queue.ts';
@@ -34,6 +35,7 @@ const queue = createSaveQueue(
           : null,
       ),
     onSaved: (record) => {
+      performance.mark('annotation-durable', { detail: record.id });
       if (queue.pending(record.id) === undefined) byId.set(record.id, record);
       channel?.postMessage({ type: 'changed', ids: [record.id] } satisfies ChannelMessage);
       bump();
@@ -67,7 +69,9 @@ export async function loadChapterAnnotations(chapterId: string): Promise<Annotat
 }
 
 export async function loadAllAnnotations(): Promise<Annotation[]> {
+  const t0 = performance.now();
   const list = await allAnnotations(await openPocketDb());
+  performance.measure('annotations-load', { start: t0, detail: list.length });
   for (const a of list) if (queue.pending(a.id) === undefined) byId.set(a.id, a);
   loadedAll = true;
   bump();
@@ -76,10 +80,27 @@ export async function loadAllAnnotations(): Promise<Annotation[]> {
 
 export const chapterAnnotations = (chapterId: string): Annotation[] => [...byId.values()].filter((a) => a.chapterId === chapterId);
 export const everyAnnotation = (): Annotation[] => (loadedAll ? [...byId.values()] : []);
+export const allLoaded = (): boolean => loadedAll;
+
+/** Reads every annotation into memory when the app is idle, so the notebook opens at once. */
+export function preloadAnnotations(): void {
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
+  const run = () => void loadAllAnnotations().catch(() => undefined);
+  if (idle) idle(run, { timeout: 3000 });
+  else setTimeout(run, 1500);
+}
 export const findAnnotation = (id: string): Annotation | undefined => byId.get(id);
 
 /** Saves a new or edited annotation: on screen at once, durable as soon as storage allows. */
+let askedPersistence = false;
+
 export function putAnnotation(next: Annotation): void {
+  performance.mark('annotation-put', { detail: next.id });
+  if (!askedPersistence) {
+    // The first highlight is the user's own data: ask the browser not to evict it.
+    askedPersistence = true;
+    void askPersistence().catch(() => undefined);
+  }
   const prev = byId.get(next.id);
   byId.set(next.id, next);
   queue.put(next, prev ? prev.updatedAt : null);

@@ -21,7 +21,9 @@ export function useHighlights(host: HTMLElement | null, chapterId: string, chapt
       const next = JSON.stringify(items);
       if (next === signature) return;
       signature = next;
+      const t0 = performance.now();
       paintHighlights(host, items);
+      performance.measure('highlights-paint', { start: t0, detail: items.length });
     };
     let live = true;
     void loadChapterAnnotations(chapterId).then(async (list) => {

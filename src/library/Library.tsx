@@ -5,6 +5,7 @@ import { openPocketDb } from '../storage/db.ts';
 import { allProgress } from '../storage/progress-repo.ts';
 import type { ReadingProgress } from '../storage/schema.ts';
 import { latest, progressLabel } from './progress-label.ts';
+import { BackupReminder } from './BackupReminder.tsx';
 import './library.css';
 
 export function Library({ manifest, part }: { manifest: ContentManifest; part: Part | null }) {
@@ -25,6 +26,7 @@ export function Library({ manifest, part }: { manifest: ContentManifest; part: P
   return (
     <div class="screen library">
       <h1>Library</h1>
+      <BackupReminder />
       {lastMeta && last ? (
         <a class="continue-card" href={`${chapterPath(lastMeta.id)}${last.anchorId ? `#${last.anchorId}` : ''}`}>
           <span class="eyebrow">Continue reading</span>

@@ -1,24 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
-import { annotationsVersion, everyAnnotation } from '../annotations/annotation-store.ts';
+import { useState } from 'preact/hooks';
 import type { ContentManifest } from '../shared/content-types.ts';
-import { getBackupInfo } from '../storage/annotations-repo.ts';
-import { openPocketDb } from '../storage/db.ts';
-import type { BackupInfo } from '../storage/schema.ts';
-import { useStore } from '../ui/store.ts';
 import { exportAll, importBackup, type ExportFormat } from './backup-actions.ts';
-import { backupDue } from './notebook-model.ts';
+import { useBackupStatus } from './use-backup-status.ts';
 
 /** Export (Markdown, JSON backup, CSV), Import, the last backup date and the reminder. */
-export function BackupPanel({ manifest, count }: { manifest: ContentManifest; count: number }) {
-  const version = useStore(annotationsVersion);
-  const [info, setInfo] = useState<BackupInfo | null>(null);
+export function BackupPanel({ manifest }: { manifest: ContentManifest }) {
+  const { count, info, due } = useBackupStatus();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  useEffect(() => {
-    void openPocketDb().then(getBackupInfo).then(setInfo).catch(() => setInfo(null));
-  }, [version, message]);
-
-  const oldest = everyAnnotation().reduce<number | null>((m, a) => (m === null || a.createdAt < m ? a.createdAt : m), null);
-  const due = info ? backupDue(info, oldest) : false;
   const run = async (format: ExportFormat) => {
     try {
       const n = await exportAll(format, manifest);

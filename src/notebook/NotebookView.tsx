@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { annotationsVersion, loadAllAnnotations, everyAnnotation, putAnnotation } from '../annotations/annotation-store.ts';
+import { allLoaded, annotationsVersion, loadAllAnnotations, everyAnnotation, putAnnotation } from '../annotations/annotation-store.ts';
 import { COLOURS, type Annotation, type Colour } from '../annotations/types.ts';
 import { COLOUR_NAMES } from '../highlights/colours.ts';
 import { chapterPath, type ContentManifest } from '../shared/content-types.ts';
@@ -13,7 +13,7 @@ const PAGE = 80;
 /** Every highlight and note, by chapter in reading order; filter by colour, search by text. */
 export function NotebookView({ manifest }: { manifest: ContentManifest }) {
   const version = useStore(annotationsVersion);
-  const [loaded, setLoaded] = useState(false);
+  const [loaded, setLoaded] = useState(allLoaded());
   const [colours, setColours] = useState<Set<Colour>>(new Set());
   const [query, setQuery] = useState('');
   const [shown, setShown] = useState(PAGE);
@@ -23,9 +23,9 @@ export function NotebookView({ manifest }: { manifest: ContentManifest }) {
     document.title = 'Notebook · MLSD Pocket';
     void loadAllAnnotations().then(() => setLoaded(true));
   }, []);
-  const all = loaded ? everyAnnotation() : [];
-  const groups = useMemo(() => notebookGroups(all, manifest, { colours, query }), [version, loaded, colours, query, manifest]);
-  const lost = useMemo(() => orphans(all), [version, loaded]);
+  const all = useMemo(() => (loaded ? everyAnnotation() : []), [version, loaded]);
+  const groups = useMemo(() => notebookGroups(all, manifest, { colours, query }), [all, colours, query, manifest]);
+  const lost = useMemo(() => orphans(all), [all]);
   const total = groups.reduce((n, g) => n + g.items.length, 0);
 
   // Long notebooks render a page at a time as you scroll.
@@ -37,6 +37,9 @@ export function NotebookView({ manifest }: { manifest: ContentManifest }) {
     return () => io.disconnect();
   }, [loaded, total > shown]);
   useEffect(() => setShown(PAGE), [colours, query]);
+  useEffect(() => {
+    if (loaded) performance.mark('notebook-ready', { detail: all.length });
+  }, [loaded]);
 
   const toggle = (c: Colour) => {
     const next = new Set(colours);
@@ -49,7 +52,7 @@ export function NotebookView({ manifest }: { manifest: ContentManifest }) {
   return (
     <div class="screen narrow notebook">
       <h1>Notebook</h1>
-      <BackupPanel manifest={manifest} count={all.length} />
+      <BackupPanel manifest={manifest} />
       <div class="nb-filters">
         <label class="nb-search">
           <span class="sr-only">Search highlights and notes</span>

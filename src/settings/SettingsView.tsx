@@ -5,6 +5,7 @@ import { askPersistence, formatBytes, storageReport, type StorageReport } from '
 import { contentStatus } from '../sw-bridge/index.ts';
 import { useStore } from '../ui/store.ts';
 import { FONT_SIZES, readerSettings, updateSettings, type Spacing, type Theme } from './reader-settings.ts';
+import { BackupPanel } from '../notebook/BackupPanel.tsx';
 import './settings.css';
 
 const THEME_LABELS: Record<Theme, string> = { system: 'System', light: 'Light', sepia: 'Sepia', dark: 'Dark' };
@@ -103,6 +104,12 @@ export function SettingsView({ manifest }: { manifest: ContentManifest }) {
             Ask to keep data
           </button>
         )}
+      </section>
+
+      <section aria-labelledby="notes-h">
+        <h2 id="notes-h">Your highlights and notes</h2>
+        <p>They live only on this device. Export a JSON backup now and then; Import brings one back (nothing is duplicated).</p>
+        <BackupPanel manifest={manifest} />
       </section>
 
       <section aria-labelledby="install-h">

@@ -1,0 +1,117 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import type { ContentManifest } from '../src/shared/content-types.ts';
+import { selectPhrase } from '../tests/support/page-helpers.ts';
+import { phrasesOf } from '../tests/support/phrases.ts';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
+
+/** Writes `n` highlights straight into IndexedDB (what a long-time reader accumulates). */
+async function seed(page: Page, chapterId: string, hash: string, version: string, n: number, textLength: number): Promise<void> {
+  await page.evaluate(
+    async ({ chapterId, hash, version, n, textLength }) => {
+      const db = await new Promise<IDBDatabase>((res) => {
+        const r = indexedDB.open('mlsd-pocket');
+        r.onsuccess = () => res(r.result);
+      });
+      const tx = db.transaction('annotations', 'readwrite');
+      const colours = ['yellow', 'green', 'blue', 'pink', 'purple'];
+      for (let i = 0; i < n; i++) {
+        const start = Math.floor((i / n) * (textLength - 40));
+        tx.objectStore('annotations').put({
+          id: crypto.randomUUID(), chapterId, sectionId: null, colour: colours[i % 5], note: i % 3 ? '' : `Note ${i} on why this matters`,
+          anchor: { quote: { type: 'TextQuoteSelector', exact: 'x'.repeat(24), prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start, end: start + 24 } },
+          contentVersion: version, chapterHash: hash, status: 'anchored', createdAt: i, updatedAt: i,
+        });
+      }
+      await new Promise((res) => (tx.oncomplete = res));
+      db.close();
+    },
+    { chapterId, hash, version, n, textLength },
+  );
+}
+
+const clearAnnotations = (page: Page) =>
+  page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res) => {
+      const r = indexedDB.open('mlsd-pocket');
+      r.onsuccess = () => res(r.result);
+    });
+    const tx = db.transaction('annotations', 'readwrite');
+    tx.objectStore('annotations').clear();
+    await new Promise((res) => (tx.oncomplete = res));
+    db.close();
+  });
+
+/** Highlight save, a chapter with 200 highlights, and a notebook of 10,000 entries (CPU 4× slower). */
+export async function annotationFigures(page: Page, context: BrowserContext, url: string, dist: string, manifest: ContentManifest): Promise<void> {
+  const chapter = manifest.chapters.find((c) => c.id === 'deploy-and-serve')!;
+  const phrases = phrasesOf(dist, chapter.id, 8);
+  const cdp = await context.newCDPSession(page);
+  for (const rate of [1, 4]) {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    await page.goto(`${url}/read/${chapter.id}`);
+    await page.locator('article h1').waitFor();
+    const durable: number[] = [];
+    let sameFrame = true;
+    for (const phrase of rate === 1 ? phrases : phrases.slice(0, 4)) {
+      await selectPhrase(page, 'article p', phrase);
+      await page.getByRole('toolbar', { name: 'Selected text' }).waitFor();
+      const painted = await page.evaluate(() => {
+        const before = document.querySelectorAll('mark.hl').length;
+        performance.clearMarks();
+        [...document.querySelectorAll<HTMLButtonElement>('.sel-toolbar button')].find((b) => b.textContent?.trim() === 'Highlight')!.click();
+        return document.querySelectorAll('mark.hl').length > before;
+      });
+      sameFrame &&= painted;
+      await page.waitForFunction(() => performance.getEntriesByName('annotation-durable').length > 0);
+      durable.push(await page.evaluate(() => performance.getEntriesByName('annotation-durable')[0]!.startTime - performance.getEntriesByName('annotation-put')[0]!.startTime));
+    }
+    console.log(
+      `highlight (CPU ${rate}×): painted in the same frame as the tap: ${sameFrame ? 'yes' : 'NO'}; durable in IndexedDB after median ${median(durable).toFixed(1)} ms, p95 ${p95(durable).toFixed(1)} ms`,
+    );
+    await clearAnnotations(page);
+  }
+
+  await clearAnnotations(page);
+  const text = await page.evaluate(() => document.querySelector('article')!.textContent!.length);
+  await seed(page, chapter.id, chapter.hash, manifest.version, 200, text);
+  const paints: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await page.goto(`${url}/read/${chapter.id}`);
+    await page.waitForFunction(() => performance.getEntriesByName('highlights-paint').some((e) => (e as PerformanceMeasure).detail === 200));
+    paints.push(await page.evaluate(() => (performance.getEntriesByName('highlights-paint') as PerformanceMeasure[]).find((e) => e.detail === 200)!.duration));
+  }
+  console.log(`render a chapter's 200 highlights (CPU 4×): median ${median(paints).toFixed(1)} ms, p95 ${p95(paints).toFixed(1)} ms`);
+
+  await clearAnnotations(page);
+  await seed(page, chapter.id, chapter.hash, manifest.version, 10_000, text);
+  const opens: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await page.goto(`${url}/notebook`);
+    await page.waitForFunction(() => performance.getEntriesByName('notebook-ready').length > 0 && document.querySelectorAll('.nb-entry').length > 0);
+    opens.push(await page.evaluate(() => performance.getEntriesByName('notebook-ready')[0]!.startTime - performance.getEntriesByName('first-contentful-paint')[0]!.startTime));
+  }
+  const routeOpens: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await page.evaluate((id) => {
+      history.pushState(null, '', `/read/${id}`);
+      dispatchEvent(new PopStateEvent('popstate'));
+    }, chapter.id);
+    await page.locator('article h1').waitFor();
+    const t = await page.evaluate(async () => {
+      performance.clearMarks('notebook-ready');
+      const t0 = performance.now();
+      history.pushState(null, '', '/notebook');
+      dispatchEvent(new PopStateEvent('popstate'));
+      while (!performance.getEntriesByName('notebook-ready').length || !document.querySelector('.nb-entry')) await new Promise((r) => requestAnimationFrame(r));
+      return performance.now() - t0;
+    });
+    routeOpens.push(t);
+  }
+  const load = await page.evaluate(() => (performance.getEntriesByName('annotations-load') as PerformanceMeasure[]).at(-1)?.duration ?? -1);
+  console.log(`  of which reading 10,000 records from IndexedDB: ${load.toFixed(0)} ms`);
+  console.log(`open the notebook with 10,000 entries (CPU 4×): median ${median(routeOpens).toFixed(0)} ms from tap to list (read into memory while the app was idle); a cold start on /notebook shows the list ${median(opens).toFixed(0)} ms after first paint`);
+  await clearAnnotations(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+}

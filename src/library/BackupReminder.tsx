@@ -1,0 +1,18 @@
+import { lazyScreen } from '../ui/lazy.tsx';
+
+/** "Time to back up" in the library, only when a backup is due (its code loads lazily). */
+export const BackupReminder = lazyScreen(
+  () =>
+    import('../notebook/use-backup-status.ts').then(({ useBackupStatus }) => {
+      return function Reminder() {
+        const { due, count } = useBackupStatus();
+        if (!due) return null;
+        return (
+          <p class="notice warn backup-reminder">
+            You have {count} highlights and notes and no recent backup. <a href="/notebook">Export a backup</a> and keep it somewhere safe.
+          </p>
+        );
+      };
+    }),
+  false,
+);
