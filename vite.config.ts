@@ -6,15 +6,15 @@ import { contentPlugin } from './src/content/build/vite-plugin.ts';
 
 const root = import.meta.dirname;
 
-/** Preloads the one font the first screen of text needs (Literata regular, Latin). */
+/** Preloads the fonts the first screen of text needs (Literata regular and bold, Latin). */
 const preloadReadingFont = (): Plugin => ({
   name: 'mlsd-preload-font',
   apply: 'build',
   transformIndexHtml: {
     order: 'post',
     handler(_html, ctx) {
-      const font = Object.keys(ctx.bundle ?? {}).find((f) => /literata-latin-400-normal-.*\.woff2$/.test(f));
-      return font ? [{ tag: 'link', attrs: { rel: 'preload', href: `/${font}`, as: 'font', type: 'font/woff2', crossorigin: '' }, injectTo: 'head' }] : [];
+      const fonts = Object.keys(ctx.bundle ?? {}).filter((f) => /literata-latin-(400|700)-normal-.*\.woff2$/.test(f));
+      return fonts.map((font) => ({ tag: 'link', attrs: { rel: 'preload', href: `/${font}`, as: 'font', type: 'font/woff2', crossorigin: '' }, injectTo: 'head' as const }));
     },
   },
 });
