@@ -38,12 +38,14 @@ function load(): ReaderSettings {
 
 export const readerSettings = createStore<ReaderSettings>(load());
 
-/** Applies settings to the root element: CSS reads data-theme and two custom properties. */
+/** Applies settings to the root element: CSS reads data-scheme and two custom properties. */
 export function applySettings(s: ReaderSettings, root: HTMLElement = document.documentElement): void {
+  const dark = s.theme === 'dark' || (s.theme === 'system' && matchMedia('(prefers-color-scheme: dark)').matches);
   root.dataset.theme = s.theme;
+  // The colours CSS uses: the chosen theme, with "system" resolved here, in one place.
+  root.dataset.scheme = dark ? 'dark' : s.theme === 'sepia' ? 'sepia' : 'light';
   root.style.setProperty('--reader-size', `${FONT_SIZES[s.fontStep] ?? 18}px`);
   root.style.setProperty('--reader-leading', String(LINE_HEIGHTS[s.spacing]));
-  const dark = s.theme === 'dark' || (s.theme === 'system' && matchMedia('(prefers-color-scheme: dark)').matches);
   const colour = dark ? '#16181c' : s.theme === 'sepia' ? '#f4ecd8' : '#fbfaf7';
   document.querySelectorAll('meta[name="theme-color"]').forEach((m) => m.setAttribute('content', colour));
 }

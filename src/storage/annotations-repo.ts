@@ -1,7 +1,7 @@
 import type { Annotation } from '../annotations/types.ts';
 import { resolveConflict } from '../annotations/conflict.ts';
 import type { PocketDb } from './db.ts';
-import { classify } from './errors.ts';
+import { classify, guarded } from './errors.ts';
 import type { BackupInfo } from './schema.ts';
 
 /** What happened to a save: written as is, merged with a newer edit from another tab, or gone. */
@@ -30,35 +30,19 @@ export async function saveAnnotation(db: PocketDb, next: Annotation, baseUpdated
 }
 
 export async function deleteAnnotation(db: PocketDb, id: string): Promise<void> {
-  try {
-    await db.delete('annotations', id);
-  } catch (err) {
-    throw classify(err);
-  }
+  return guarded(() => db.delete('annotations', id));
 }
 
 export async function getAnnotation(db: PocketDb, id: string): Promise<Annotation | null> {
-  try {
-    return (await db.get('annotations', id)) ?? null;
-  } catch (err) {
-    throw classify(err);
-  }
+  return guarded(async () => (await db.get('annotations', id)) ?? null);
 }
 
 export async function annotationsForChapter(db: PocketDb, chapterId: string): Promise<Annotation[]> {
-  try {
-    return await db.getAllFromIndex('annotations', 'by-chapter', chapterId);
-  } catch (err) {
-    throw classify(err);
-  }
+  return guarded(async () => db.getAllFromIndex('annotations', 'by-chapter', chapterId));
 }
 
 export async function allAnnotations(db: PocketDb): Promise<Annotation[]> {
-  try {
-    return await db.getAll('annotations');
-  } catch (err) {
-    throw classify(err);
-  }
+  return guarded(async () => db.getAll('annotations'));
 }
 
 /** Writes many annotations in ONE transaction: an import lands whole or not at all. */

@@ -1,7 +1,7 @@
 import type { ChapterMeta, ChapterPayload, ContentManifest } from '../shared/content-types.ts';
 import type { IDBPTransaction } from 'idb';
 import type { PocketDb } from './db.ts';
-import { classify } from './errors.ts';
+import { classify, guarded } from './errors.ts';
 import type { InstalledContent, PocketDB, StoredChapter } from './schema.ts';
 
 /** What a new manifest means for the installed guide. */
@@ -23,20 +23,14 @@ export function planUpdate(installed: ContentManifest | null, next: ContentManif
 }
 
 export async function getInstalled(db: PocketDb): Promise<InstalledContent | null> {
-  try {
+  return guarded(async () => {
     const rec = await db.get('meta', 'content');
     return rec?.key === 'content' ? rec : null;
-  } catch (err) {
-    throw classify(err);
-  }
+  });
 }
 
 export async function getChapter(db: PocketDb, id: string): Promise<StoredChapter | null> {
-  try {
-    return (await db.get('chapters', id)) ?? null;
-  } catch (err) {
-    throw classify(err);
-  }
+  return guarded(async () => (await db.get('chapters', id)) ?? null);
 }
 
 /**

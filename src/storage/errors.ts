@@ -37,3 +37,12 @@ export function classify(err: unknown): StorageFailure {
   }
   return new StorageFailure('unknown', FAILURE_TEXT.unknown, err);
 }
+
+/** Runs a storage call and turns whatever it throws into a named failure. */
+export async function guarded<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    throw classify(err);
+  }
+}

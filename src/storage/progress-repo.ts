@@ -1,5 +1,5 @@
 import type { PocketDb } from './db.ts';
-import { classify } from './errors.ts';
+import { classify, guarded } from './errors.ts';
 import type { ReadingProgress } from './schema.ts';
 
 export async function saveProgress(
@@ -22,27 +22,14 @@ export async function saveProgress(
 }
 
 export async function getProgress(db: PocketDb, chapterId: string): Promise<ReadingProgress | null> {
-  try {
-    return (await db.get('progress', chapterId)) ?? null;
-  } catch (err) {
-    throw classify(err);
-  }
+  return guarded(async () => (await db.get('progress', chapterId)) ?? null);
 }
 
 export async function allProgress(db: PocketDb): Promise<ReadingProgress[]> {
-  try {
-    return await db.getAll('progress');
-  } catch (err) {
-    throw classify(err);
-  }
+  return guarded(async () => db.getAll('progress'));
 }
 
 /** The chapter read most recently, for "Continue reading". */
 export async function lastRead(db: PocketDb): Promise<ReadingProgress | null> {
-  try {
-    const cursor = await db.transaction('progress').store.index('by-updated').openCursor(null, 'prev');
-    return cursor?.value ?? null;
-  } catch (err) {
-    throw classify(err);
-  }
+  return guarded(async () => (await db.transaction('progress').store.index('by-updated').openCursor(null, 'prev'))?.value ?? null);
 }

@@ -1,17 +1,17 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../src/annotations/types.ts';
 import { toWebAnnotationJson } from '../../src/notebook/export-json.ts';
-import { launch, PHONE } from '../support/browser.ts';
-import { installedVersion, installPeek, selectPhrase, waitUntilOffline, watchPage } from '../support/page-helpers.ts';
+import { DIST, openApp, type AppSession } from '../support/app-session.ts';
+import { PHONE } from '../support/browser.ts';
+import { installedVersion, selectPhrase, waitUntilOffline } from '../support/page-helpers.ts';
 import { readManifest, withEditedChapter, withNewWorker } from '../support/dist-variants.ts';
 import { phrasesOf } from '../support/phrases.ts';
-import { startStaticServer, type TestServer } from '../support/static-server.ts';
+import type { TestServer } from '../support/static-server.ts';
 
-const DIST = resolve(import.meta.dirname, '../../dist');
 const CHAPTER = 'deploy-and-serve';
 import { OWASP_VECTORS } from '../fixtures/xss/owasp-filter-evasion.ts';
 
@@ -38,20 +38,16 @@ async function assertInert(page: Page, selector: string): Promise<void> {
 }
 
 describe('user data survives hostile input, content updates and app updates (phone)', () => {
+  let app: AppSession;
   let server: TestServer;
-  let context: BrowserContext;
-  let close: () => Promise<void>;
   let page: Page;
-  let watch: Awaited<ReturnType<typeof watchPage>>;
   let dialogs = 0;
   const [kept, edited, dropped] = phrasesOf(DIST, CHAPTER, 3);
   const toolbar = () => page.getByRole('toolbar', { name: 'Selected text' });
 
   beforeAll(async () => {
-    server = await startStaticServer(DIST);
-    ({ context, close } = await launch(PHONE));
-    page = context.pages()[0] ?? (await context.newPage());
-    watch = await watchPage(page);
+    app = await openApp(PHONE);
+    ({ server, page } = app);
     page.on('dialog', (d) => {
       dialogs++;
       void d.dismiss();
@@ -63,14 +59,10 @@ describe('user data survives hostile input, content updates and app updates (pho
         w.__xss++;
       }) as never;
     });
-    await installPeek(page);
     await page.goto(`${server.url}/`);
     await waitUntilOffline(page, readManifest(DIST).chapters.length);
   });
-  afterAll(async () => {
-    await close?.();
-    await server?.close();
-  });
+  afterAll(() => app?.close());
 
   it('renders every hostile vector (DOMPurify fixtures + OWASP), imported as notes, with no script and no handler left', async () => {
     const now = Date.now();
@@ -140,7 +132,7 @@ describe('user data survives hostile input, content updates and app updates (pho
   it('loses nothing typed when a new app version takes over while a note is open', async () => {
     await page.goto(`${server.url}/read/${CHAPTER}`);
     await page.locator('article h1').waitFor();
-    server.setRoot(withNewWorker(server.requests.length ? resolve(DIST) : DIST));
+    server.setRoot(withNewWorker(DIST));
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
     await page.getByText('New version available').waitFor({ timeout: 20_000 });
     await page.locator('mark.hl').first().tap();
@@ -167,8 +159,8 @@ describe('user data survives hostile input, content updates and app updates (pho
   });
 
   it('ran without a script error; the only CSP reports came from the sanitizer parsing hostile text', () => {
-    expect(watch.errors).toEqual([]);
-    expect(watch.violations.filter((v) => /script|Trusted/i.test(v))).toEqual([]);
-    expect(watch.sanitizerReports.length).toBeGreaterThan(0);
+    expect(app.watch.errors).toEqual([]);
+    expect(app.watch.violations.filter((v) => /script|Trusted/i.test(v))).toEqual([]);
+    expect(app.watch.sanitizerReports.length).toBeGreaterThan(0);
   });
 });

@@ -1,43 +1,28 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, TABLET } from '../support/browser.ts';
-import { readManifest } from '../support/dist-variants.ts';
-import { installPeek, selectPhrase, waitUntilOffline, watchPage } from '../support/page-helpers.ts';
+import { DIST, openApp, type AppSession } from '../support/app-session.ts';
+import { TABLET } from '../support/browser.ts';
+import { selectPhrase } from '../support/page-helpers.ts';
 import { phrasesOf } from '../support/phrases.ts';
-import { startStaticServer, type TestServer } from '../support/static-server.ts';
-
-const DIST = resolve(import.meta.dirname, '../../dist');
+import type { TestServer } from '../support/static-server.ts';
 const CHAPTER = 'evaluate';
 
 describe('highlights and notes on a tablet (touch)', () => {
+  let app: AppSession;
   let server: TestServer;
   let context: BrowserContext;
-  let close: () => Promise<void>;
   let page: Page;
-  let watch: Awaited<ReturnType<typeof watchPage>>;
   const [first, second, third] = phrasesOf(DIST, CHAPTER, 3);
-  const offline = async (on: boolean) => {
-    server.setOffline(on);
-    await context.setOffline(on);
-  };
+  const offline = (on: boolean) => app.offline(on);
   const toolbar = () => page.getByRole('toolbar', { name: 'Selected text' });
 
   beforeAll(async () => {
-    server = await startStaticServer(DIST);
-    ({ context, close } = await launch(TABLET));
-    page = context.pages()[0] ?? (await context.newPage());
-    watch = await watchPage(page);
-    await installPeek(page);
-    await page.goto(`${server.url}/`);
-    await waitUntilOffline(page, readManifest(DIST).chapters.length);
+    app = await openApp(TABLET, { install: true });
+    ({ server, context, page } = app);
     await offline(true);
   });
-  afterAll(async () => {
-    await close?.();
-    await server?.close();
-  });
+  afterAll(() => app?.close());
 
   it('selects text, highlights it with a tap, adds a note, and keeps both after an offline reload', async () => {
     await page.goto(`${server.url}/read/${CHAPTER}`);
@@ -170,7 +155,7 @@ describe('highlights and notes on a tablet (touch)', () => {
   });
 
   it('ran with no CSP violation and no script error', () => {
-    expect(watch.violations).toEqual([]);
-    expect(watch.errors).toEqual([]);
+    expect(app.watch.violations).toEqual([]);
+    expect(app.watch.errors).toEqual([]);
   });
 });

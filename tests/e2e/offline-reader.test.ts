@@ -1,39 +1,27 @@
-import { resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContentManifest } from '../../src/shared/content-types.ts';
-import { launch, PHONE } from '../support/browser.ts';
+import { DIST, openApp, type AppSession } from '../support/app-session.ts';
+import { PHONE } from '../support/browser.ts';
 import { readManifest, withNewWorker, withRevisedChapter } from '../support/dist-variants.ts';
-import { installedVersion, installPeek, waitUntilOffline, watchPage } from '../support/page-helpers.ts';
-import { startStaticServer, type TestServer } from '../support/static-server.ts';
+import { installedVersion, waitUntilOffline } from '../support/page-helpers.ts';
+import type { TestServer } from '../support/static-server.ts';
 
-const DIST = resolve(import.meta.dirname, '../../dist');
 
 describe('the offline reader on a phone (412×915, touch)', () => {
+  let app: AppSession;
   let server: TestServer;
   let context: BrowserContext;
-  let close: () => Promise<void>;
   let page: Page;
-  let watch: Awaited<ReturnType<typeof watchPage>>;
-  let manifest: ContentManifest;
-
-  const goOffline = async (offline: boolean) => {
-    server.setOffline(offline);
-    await context.setOffline(offline);
-  };
+  let watch: AppSession['watch'];
+  const manifest: ContentManifest = readManifest(DIST);
+  const goOffline = (offline: boolean) => app.offline(offline);
 
   beforeAll(async () => {
-    manifest = readManifest(DIST);
-    server = await startStaticServer(DIST);
-    ({ context, close } = await launch(PHONE));
-    page = context.pages()[0] ?? (await context.newPage());
-    watch = await watchPage(page);
-    await installPeek(page);
+    app = await openApp(PHONE);
+    ({ server, context, page, watch } = app);
   });
-  afterAll(async () => {
-    await close?.();
-    await server?.close();
-  });
+  afterAll(() => app?.close());
 
   it('first visit installs every chapter and shows progress, then "Ready offline"', async () => {
     await page.goto(`${server.url}/`);

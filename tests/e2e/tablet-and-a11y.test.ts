@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContentManifest } from '../../src/shared/content-types.ts';
+import { DIST, openApp, type AppSession } from '../support/app-session.ts';
 import { launch, PHONE, TABLET } from '../support/browser.ts';
 import { readManifest } from '../support/dist-variants.ts';
-import { installPeek, waitUntilOffline, watchPage } from '../support/page-helpers.ts';
 import { startStaticServer, type TestServer } from '../support/static-server.ts';
 
-const DIST = resolve(import.meta.dirname, '../../dist');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 async function axe(page: Page): Promise<string[]> {
@@ -23,29 +21,18 @@ async function axe(page: Page): Promise<string[]> {
 }
 
 describe('the reader on a tablet (820×1180, touch), offline', () => {
+  let app: AppSession;
   let server: TestServer;
-  let context: BrowserContext;
-  let close: () => Promise<void>;
   let page: Page;
-  let manifest: ContentManifest;
-  let watch: Awaited<ReturnType<typeof watchPage>>;
+  let watch: AppSession['watch'];
+  const manifest: ContentManifest = readManifest(DIST);
 
   beforeAll(async () => {
-    manifest = readManifest(DIST);
-    server = await startStaticServer(DIST);
-    ({ context, close } = await launch(TABLET));
-    page = context.pages()[0] ?? (await context.newPage());
-    watch = await watchPage(page);
-    await installPeek(page);
-    await page.goto(`${server.url}/`);
-    await waitUntilOffline(page, manifest.chapters.length);
-    server.setOffline(true);
-    await context.setOffline(true);
+    app = await openApp(TABLET, { install: true });
+    ({ server, page, watch } = app);
+    await app.offline(true);
   });
-  afterAll(async () => {
-    await close?.();
-    await server?.close();
-  });
+  afterAll(() => app?.close());
 
   it('shows the outline beside the text and marks the current section', async () => {
     const c = manifest.chapters.find((x) => x.id === 'video-recommendation') ?? manifest.chapters.find((x) => x.part === 'cases')!;

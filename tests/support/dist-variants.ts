@@ -11,23 +11,38 @@ const copy = (dist: string): string => {
   return dir;
 };
 
-/** A copy of the build where one chapter was revised (a content release with nothing else changed). */
-export function withRevisedChapter(dist: string, id: string, marker: string): { dir: string; manifest: ContentManifest; hash: string } {
+/** A copy of the build where one chapter's payload was changed by `mutate` (a content release). */
+function reviseChapter(dist: string, id: string, tag: string, mutate: (payload: ChapterPayload) => void): { dir: string; manifest: ContentManifest; hash: string } {
   const dir = copy(dist);
   const manifest = readManifest(dir);
   const meta = manifest.chapters.find((c) => c.id === id);
   if (!meta) throw new Error(`no chapter ${id}`);
   const payload = JSON.parse(readFileSync(join(dir, `content/chapters/${id}.${meta.hash}.json`), 'utf8')) as ChapterPayload;
-  const para = payload.body.find((n): n is Exclude<TreeNode, string> => typeof n !== 'string' && n[0] === 'p');
-  if (!para) throw new Error(`chapter ${id} has no paragraph`);
-  para.push(` ${marker}`);
-  const hash = `${meta.hash.slice(0, 8)}rev${Date.now().toString(16)}`.slice(0, 16);
+  mutate(payload);
+  const hash = `${meta.hash.slice(0, 6)}${tag}${Date.now().toString(16)}`.slice(0, 16);
   payload.hash = hash;
   meta.hash = hash;
-  manifest.version = `${manifest.version.slice(0, 6)}-rev`;
+  manifest.version = `${manifest.version.slice(0, 6)}-${tag}`;
   writeFileSync(join(dir, `content/chapters/${id}.${hash}.json`), JSON.stringify(payload));
   writeFileSync(join(dir, 'content/manifest.json'), JSON.stringify(manifest));
   return { dir, manifest, hash };
+}
+
+/** One chapter revised: `marker` appended to its first paragraph, nothing else changed. */
+export function withRevisedChapter(dist: string, id: string, marker: string): { dir: string; manifest: ContentManifest; hash: string } {
+  return reviseChapter(dist, id, 'rev', (payload) => {
+    const para = payload.body.find((n): n is Exclude<TreeNode, string> => typeof n !== 'string' && n[0] === 'p');
+    if (!para) throw new Error(`chapter ${id} has no paragraph`);
+    para.push(` ${marker}`);
+  });
+}
+
+/** One chapter revised: every text string passed through `edit`. */
+export function withEditedChapter(dist: string, id: string, edit: (text: string) => string): { dir: string; manifest: ContentManifest } {
+  const walk = (nodes: TreeNode[]): TreeNode[] => nodes.map((n) => (typeof n === 'string' ? edit(n) : ([n[0], n[1], ...walk(n.slice(2) as TreeNode[])] as TreeNode)));
+  return reviseChapter(dist, id, 'ed', (payload) => {
+    payload.body = walk(payload.body);
+  });
 }
 
 /** A copy of the build with a byte-different service worker: a new app version. */
@@ -35,22 +50,4 @@ export function withNewWorker(dist: string): string {
   const dir = copy(dist);
   appendFileSync(join(dir, 'sw.js'), `\n// release ${Date.now()}\n`);
   return dir;
-}
-
-/** A copy of the build where one chapter's text strings were edited by `edit` (a revised release). */
-export function withEditedChapter(dist: string, id: string, edit: (text: string) => string): { dir: string; manifest: ContentManifest } {
-  const dir = copy(dist);
-  const manifest = readManifest(dir);
-  const meta = manifest.chapters.find((c) => c.id === id);
-  if (!meta) throw new Error(`no chapter ${id}`);
-  const payload = JSON.parse(readFileSync(join(dir, `content/chapters/${id}.${meta.hash}.json`), 'utf8')) as ChapterPayload;
-  const walk = (nodes: TreeNode[]): TreeNode[] => nodes.map((n) => (typeof n === 'string' ? edit(n) : ([n[0], n[1], ...walk(n.slice(2) as TreeNode[])] as TreeNode)));
-  payload.body = walk(payload.body);
-  const hash = `${meta.hash.slice(0, 6)}ed${Date.now().toString(16)}`.slice(0, 16);
-  payload.hash = hash;
-  meta.hash = hash;
-  manifest.version = `${manifest.version.slice(0, 6)}-ed`;
-  writeFileSync(join(dir, `content/chapters/${id}.${hash}.json`), JSON.stringify(payload));
-  writeFileSync(join(dir, 'content/manifest.json'), JSON.stringify(manifest));
-  return { dir, manifest };
 }
