@@ -25,6 +25,8 @@ export async function refreshGuide(): Promise<void> {
   try {
     const { manifest, source } = await loadManifest();
     guide.set({ manifest, source, error: null });
+    // Highlights saved against an older text of a chapter find their place again (or are orphaned).
+    if (source === 'offline') void import('../annotations/reanchor-stale.ts').then((m) => m.reanchorStale(manifest)).catch(() => undefined);
   } catch (err) {
     guide.set({ ...guide.get(), error: err instanceof Error ? err.message : String(err) });
   }

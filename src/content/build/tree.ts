@@ -17,16 +17,7 @@ export function treeToHtml(node: TreeNode): string {
   return `<${tag}${a}>${children.map(treeToHtml).join('')}</${tag}>`;
 }
 
-/** Plain text of a tree (for word counts, search and selectors). */
-export function treeText(nodes: TreeNode[]): string {
-  let out = '';
-  const walk = (n: TreeNode) => {
-    if (typeof n === 'string') out += n;
-    else n.slice(2).forEach((c) => walk(c as TreeNode));
-  };
-  nodes.forEach(walk);
-  return out;
-}
+export { treeText } from '../../shared/tree-text.ts';
 
 const PRESERVE_WS = new Set(['pre', 'code', 'text', 'tspan', 'title', 'desc']);
 const BLOCKS = new Set(['p', 'li', 'blockquote', 'pre', 'figure', 'table']);
