@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { Library, NotebookPen, Settings } from '../ui/icons.tsx';
+import { installState, promptInstall } from '../install/install.ts';
+import { Download, Library, NotebookPen, Settings } from '../ui/icons.tsx';
+import { useStore } from '../ui/store.ts';
 import type { Route } from './routes.ts';
 
 /** The top bar: hides while reading down, returns on the way up. */
 export function TopBar({ route }: { route: Route }) {
   const [hidden, setHidden] = useState(false);
+  const install = useStore(installState);
   useEffect(() => {
     let last = scrollY;
     const onScroll = () => {
@@ -25,6 +28,11 @@ export function TopBar({ route }: { route: Route }) {
           <Library aria-hidden="true" size={22} />
           <span>MLSD Pocket</span>
         </a>
+        {install === 'available' && (
+          <button type="button" class="btn install-btn" onClick={() => void promptInstall()}>
+            <Download aria-hidden="true" size={18} /> Install
+          </button>
+        )}
         <a class="icon-btn" href="/notebook" aria-label="Notebook" aria-current={route.name === 'notebook' ? 'page' : undefined}>
           <NotebookPen aria-hidden="true" size={22} />
         </a>

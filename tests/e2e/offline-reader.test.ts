@@ -93,6 +93,8 @@ describe('the offline reader on a phone (412×915, touch)', () => {
     expect(installabilityErrors).toEqual([]);
     const manifestRes = (await cdp.send('Page.getAppManifest')) as { errors: unknown[]; url: string };
     expect(manifestRes.errors).toEqual([]);
+    // Chromium offers installation (beforeinstallprompt), and the app shows its Install button.
+    await page.getByRole('button', { name: 'Install' }).waitFor({ timeout: 15_000 });
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${server.url}/sw.js`);
   });
 
