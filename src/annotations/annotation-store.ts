@@ -144,7 +144,9 @@ export async function saveEverything(): Promise<void> {
 export const FLUSH_EVENT = 'mlsd:flush-notes';
 
 onBeforeReload(saveEverything);
-addEventListener('pagehide', () => void queue.flush());
-document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') void queue.flush();
-});
+if (typeof document !== 'undefined') {
+  addEventListener('pagehide', () => void queue.flush());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void queue.flush();
+  });
+}
