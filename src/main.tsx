@@ -1,3 +1,6 @@
+// Base styles first: each feature's stylesheet (imported by its components) refines them.
+import './ui/fonts.css';
+import './ui/base.css';
 import { render } from 'preact';
 import { preloadAnnotations } from './annotations/annotation-store.ts';
 import { App } from './app/App.tsx';
@@ -7,8 +10,6 @@ import { watchStorage } from './app/storage-problem.ts';
 import { startInstallWatch } from './install/install.ts';
 import { applySettings, readerSettings } from './settings/reader-settings.ts';
 import { startServiceWorker } from './sw-bridge/index.ts';
-import './ui/fonts.css';
-import './ui/base.css';
 
 applySettings(readerSettings.get());
 matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => applySettings(readerSettings.get()));

@@ -68,14 +68,26 @@ export async function loadChapterAnnotations(chapterId: string): Promise<Annotat
   return chapterAnnotations(chapterId);
 }
 
-export async function loadAllAnnotations(): Promise<Annotation[]> {
-  const t0 = performance.now();
-  const list = await allAnnotations(await openPocketDb());
-  performance.measure('annotations-load', { start: t0, detail: list.length });
-  for (const a of list) if (queue.pending(a.id) === undefined) byId.set(a.id, a);
-  loadedAll = true;
-  bump();
-  return [...byId.values()];
+let loadingAll: Promise<Annotation[]> | null = null;
+
+/**
+ * Reads every annotation into memory once per page; later calls get memory, which every write
+ * (this tab's store, other tabs' messages, imports) keeps current. Callers at start-up share one read.
+ */
+export function loadAllAnnotations(): Promise<Annotation[]> {
+  loadingAll ??= (async () => {
+    const t0 = performance.now();
+    const list = await allAnnotations(await openPocketDb());
+    performance.measure('annotations-load', { start: t0, detail: list.length });
+    for (const a of list) if (queue.pending(a.id) === undefined) byId.set(a.id, a);
+    loadedAll = true;
+    bump();
+    return list;
+  })().catch((err: unknown) => {
+    loadingAll = null;
+    throw err;
+  });
+  return loadingAll.then(() => [...byId.values()]);
 }
 
 export const chapterAnnotations = (chapterId: string): Annotation[] => [...byId.values()].filter((a) => a.chapterId === chapterId);

@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { Library } from '../library/Library.tsx';
 import { ChapterView } from '../reader/ChapterView.tsx';
 import { ContinueReading } from '../reader/ContinueReading.tsx';
-import { lazyScreen } from '../ui/lazy.tsx';
+import { lazyComponent } from '../ui/lazy.tsx';
 import { useStore } from '../ui/store.ts';
 import { guide } from './guide.ts';
 import { useLocation } from './router.ts';
@@ -10,8 +10,8 @@ import { parseRoute } from './routes.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { TopBar } from './TopBar.tsx';
 
-const SettingsView = lazyScreen(() => import('../settings/SettingsView.tsx').then((m) => m.SettingsView));
-const NotebookView = lazyScreen(() => import('../notebook/NotebookView.tsx').then((m) => m.NotebookView));
+const SettingsView = lazyComponent(() => import('../settings/SettingsView.tsx').then((m) => m.SettingsView));
+const NotebookView = lazyComponent(() => import('../notebook/NotebookView.tsx').then((m) => m.NotebookView));
 
 export function App() {
   const loc = useLocation();
@@ -49,7 +49,7 @@ export function App() {
         ) : route.name === 'continue' ? (
           <ContinueReading manifest={state.manifest} />
         ) : route.name === 'settings' ? (
-          <SettingsView manifest={state.manifest} />
+          <SettingsView manifest={state.manifest} saved={state.source === 'offline'} />
         ) : (
           <section class="screen narrow">
             <h1>Page not found</h1>

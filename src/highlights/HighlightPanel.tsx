@@ -59,7 +59,7 @@ export function HighlightPanel({ sections }: { sections: { id: string; title: st
       {!isHighlight && (
         <label class="section-pick">
           Applies to
-          <select value={a.sectionId ?? ''} onChange={(e) => updateAnnotation(a.id, { sectionId: (e.currentTarget as HTMLSelectElement).value || null })}>
+          <select class="field" value={a.sectionId ?? ''} onChange={(e) => updateAnnotation(a.id, { sectionId: (e.currentTarget as HTMLSelectElement).value || null })}>
             <option value="">The whole chapter</option>
             {sections.map((s) => (
               <option key={s.id} value={s.id}>

@@ -66,7 +66,7 @@ export function NoteEditor({ value, onSave, autoFocus, label }: { value: string;
       {preview ? (
         <NotePreview markdown={text} />
       ) : (
-        <textarea ref={area} class="note-input" aria-label={label} placeholder="Write a note (Markdown)…" value={text} onInput={onInput} onBlur={flush} rows={5} />
+        <textarea ref={area} class="field note-input" aria-label={label} placeholder="Write a note (Markdown)…" value={text} onInput={onInput} onBlur={flush} rows={5} />
       )}
     </div>
   );

@@ -57,12 +57,9 @@ export function paintHighlights(root: HTMLElement, items: PaintItem[]): void {
     const points = [...cuts].sort((a, b) => a - b);
     // Split from the end so earlier offsets stay valid; segments[i] covers points[i]..points[i+1].
     const segments: Text[] = [];
-    let rest: Text = node;
     for (let i = points.length - 2; i >= 0; i--) {
       const at = points[i]!;
-      const piece = at > 0 ? rest.splitText(at) : rest;
-      segments.unshift(piece);
-      if (at > 0) rest = node;
+      segments.unshift(at > 0 ? node.splitText(at) : node);
     }
     segments.forEach((seg, i) => {
       const a = nodeStart + points[i]!;

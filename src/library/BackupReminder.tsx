@@ -1,7 +1,8 @@
-import { lazyScreen } from '../ui/lazy.tsx';
+import { itemsLabel } from '../notebook/count-label.ts';
+import { lazyComponent } from '../ui/lazy.tsx';
 
 /** "Time to back up" in the library, only when a backup is due (its code loads lazily). */
-export const BackupReminder = lazyScreen(
+export const BackupReminder = lazyComponent(
   () =>
     import('../notebook/use-backup-status.ts').then(({ useBackupStatus }) => {
       return function Reminder() {
@@ -9,7 +10,7 @@ export const BackupReminder = lazyScreen(
         if (!due) return null;
         return (
           <p class="notice warn backup-reminder">
-            You have {count} highlights and notes and no recent backup. <a href="/notebook">Export a backup</a> and keep it somewhere safe.
+            You have {itemsLabel(count)} and no recent backup. <a href="/notebook">Export a backup</a> and keep it somewhere safe.
           </p>
         );
       };

@@ -51,7 +51,7 @@ export function Library({ manifest, part }: { manifest: ContentManifest; part: P
                 const pr = progress.get(c.id);
                 return (
                   <li key={c.id}>
-                    <a href={chapterPath(c.id)} class="chapter-link">
+                    <a href={chapterPath(c.id)} class="tile chapter-link">
                       <span class="chapter-title">
                         {c.step ? <span class="step">Step {c.step}</span> : null}
                         {c.title}

@@ -1,16 +1,18 @@
 import { useState } from 'preact/hooks';
 import type { ContentManifest } from '../shared/content-types.ts';
 import { exportAll, importBackup, type ExportFormat } from './backup-actions.ts';
+import { itemsLabel } from './count-label.ts';
 import { useBackupStatus } from './use-backup-status.ts';
 
 /** Export (Markdown, JSON backup, CSV), Import, the last backup date and the reminder. */
 export function BackupPanel({ manifest }: { manifest: ContentManifest }) {
-  const { count, info, due } = useBackupStatus();
+  const { count, info, due, refresh } = useBackupStatus();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const run = async (format: ExportFormat) => {
     try {
       const n = await exportAll(format, manifest);
-      setMessage({ ok: true, text: `Exported ${n} highlights and notes.` });
+      setMessage({ ok: true, text: `Exported ${itemsLabel(n)}.` });
+      refresh();
     } catch (err) {
       setMessage({ ok: false, text: `Export failed: ${err instanceof Error ? err.message : String(err)}` });
     }
@@ -22,6 +24,7 @@ export function BackupPanel({ manifest }: { manifest: ContentManifest }) {
     if (!file) return;
     const r = await importBackup(file, manifest);
     setMessage({ ok: r.ok, text: r.message });
+    refresh();
   };
 
   return (
@@ -31,7 +34,7 @@ export function BackupPanel({ manifest }: { manifest: ContentManifest }) {
       </h2>
       {due && <p class="notice warn">It is time to back up: export a JSON backup and keep it somewhere safe (Files, a drive, email to yourself).</p>}
       <p class="meta">
-        {count} highlights and notes · Last backup: {info?.lastBackupAt ? new Date(info.lastBackupAt).toLocaleDateString() : 'never'}
+        {itemsLabel(count)} · Last backup: {info?.lastBackupAt ? new Date(info.lastBackupAt).toLocaleDateString() : 'never'}
       </p>
       <div class="nb-actions" role="group" aria-label="Export">
         <button type="button" class="btn" onClick={() => void run('json')}>

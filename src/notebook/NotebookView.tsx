@@ -56,7 +56,7 @@ export function NotebookView({ manifest }: { manifest: ContentManifest }) {
       <div class="nb-filters">
         <label class="nb-search">
           <span class="sr-only">Search highlights and notes</span>
-          <input type="search" placeholder="Search highlights and notes" value={query} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
+          <input type="search" class="field" placeholder="Search highlights and notes" value={query} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
         </label>
         <div class="swatches" role="group" aria-label="Filter by colour">
           {COLOURS.map((c) => (
@@ -113,7 +113,7 @@ function Entry({ a, sectionTitle }: { a: Annotation; sectionTitle: string | unde
   const href = a.anchor ? `${chapterPath(a.chapterId)}#hl-${a.id}` : `${chapterPath(a.chapterId)}${a.sectionId ? `#${a.sectionId}` : ''}`;
   return (
     <li class="nb-entry">
-      <a class="nb-link" href={href}>
+      <a class="tile nb-link" href={href}>
         {a.anchor ? (
           <blockquote class={`hl-quote hl-${a.colour ?? 'yellow'}`}>
             <span class="sr-only">{COLOUR_NAMES[a.colour ?? 'yellow']} highlight: </span>

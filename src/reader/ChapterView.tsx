@@ -10,7 +10,7 @@ import { SelectionToolbar } from '../highlights/SelectionToolbar.tsx';
 import { openAnnotation } from '../highlights/ui-state.ts';
 import { enableKeyboardSelection } from '../highlights/keyboard-selection.ts';
 import { useHighlights } from '../highlights/use-highlights.ts';
-import { lazyScreen } from '../ui/lazy.tsx';
+import { lazyComponent } from '../ui/lazy.tsx';
 import { enhanceDiagrams } from './diagram-zoom.ts';
 import { Outline } from './Outline.tsx';
 import { neighbours } from './reading-position.ts';
@@ -26,8 +26,8 @@ interface Props {
   reattach: string | null;
 }
 
-const ChapterNotes = lazyScreen(() => import('../highlights/ChapterNotes.tsx').then((m) => m.ChapterNotes), false);
-const HighlightPanel = lazyScreen(() => import('../highlights/HighlightPanel.tsx').then((m) => m.HighlightPanel), false);
+const ChapterNotes = lazyComponent(() => import('../highlights/ChapterNotes.tsx').then((m) => m.ChapterNotes), false);
+const HighlightPanel = lazyComponent(() => import('../highlights/HighlightPanel.tsx').then((m) => m.HighlightPanel), false);
 
 type State = { status: 'loading' } | { status: 'missing' } | { status: 'error'; message: string } | { status: 'ready'; chapter: ChapterPayload };
 

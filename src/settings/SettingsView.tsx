@@ -6,12 +6,14 @@ import { contentStatus } from '../sw-bridge/index.ts';
 import { useStore } from '../ui/store.ts';
 import { FONT_SIZES, readerSettings, updateSettings, type Spacing, type Theme } from './reader-settings.ts';
 import { BackupPanel } from '../notebook/BackupPanel.tsx';
+import { ChoiceGroup } from './ChoiceGroup.tsx';
 import './settings.css';
 
 const THEME_LABELS: Record<Theme, string> = { system: 'System', light: 'Light', sepia: 'Sepia', dark: 'Dark' };
 const SPACING_LABELS: Record<Spacing, string> = { compact: 'Compact', normal: 'Normal', relaxed: 'Relaxed' };
 
-export function SettingsView({ manifest }: { manifest: ContentManifest }) {
+/** `saved`: the guide was read from this device's storage (not the network). */
+export function SettingsView({ manifest, saved }: { manifest: ContentManifest; saved: boolean }) {
   const s = useStore(readerSettings);
   const install = useStore(installState);
   const status = useStore(contentStatus);
@@ -51,28 +53,8 @@ export function SettingsView({ manifest }: { manifest: ContentManifest }) {
             </button>
           </div>
         </div>
-        <fieldset class="setting">
-          <legend>Line spacing</legend>
-          <div class="choices">
-            {(Object.keys(SPACING_LABELS) as Spacing[]).map((v) => (
-              <label key={v} class="choice">
-                <input type="radio" name="spacing" value={v} checked={s.spacing === v} onChange={() => updateSettings({ spacing: v })} />
-                {SPACING_LABELS[v]}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <fieldset class="setting">
-          <legend>Theme</legend>
-          <div class="choices">
-            {(Object.keys(THEME_LABELS) as Theme[]).map((v) => (
-              <label key={v} class={`choice swatch-${v}`}>
-                <input type="radio" name="theme" value={v} checked={s.theme === v} onChange={() => updateSettings({ theme: v })} />
-                {THEME_LABELS[v]}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <ChoiceGroup legend="Line spacing" name="spacing" labels={SPACING_LABELS} value={s.spacing} onChange={(spacing) => updateSettings({ spacing })} />
+        <ChoiceGroup legend="Theme" name="theme" labels={THEME_LABELS} value={s.theme} onChange={(theme) => updateSettings({ theme })} />
         <p class="sample prose">
           A sample paragraph in your reading settings: retrieval casts a wide net, ranking is the sharp knife, and re-ranking adds the final polish.
         </p>
@@ -84,7 +66,7 @@ export function SettingsView({ manifest }: { manifest: ContentManifest }) {
           <dt>Guide</dt>
           <dd>
             {manifest.chapters.length} chapters, version {manifest.version}
-            {status?.phase === 'ready' || status?.phase === 'offline' ? ' — saved on this device' : ''}
+            {saved ? ' — saved on this device' : ' — not saved on this device yet'}
           </dd>
           <dt>Storage used</dt>
           <dd>

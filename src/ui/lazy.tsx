@@ -1,8 +1,8 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
-/** A screen whose code loads on first visit (precached, so offline too), keeping first load small. */
-export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>, placeholder = true): ComponentType<P> {
+/** A screen or part of one whose code loads on first use (precached, so offline too), keeping first load small. */
+export function lazyComponent<P extends object>(load: () => Promise<ComponentType<P>>, placeholder = true): ComponentType<P> {
   let cached: ComponentType<P> | null = null;
   return function Lazy(props: P) {
     const [Comp, setComp] = useState<ComponentType<P> | null>(() => cached);
