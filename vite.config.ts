@@ -22,6 +22,9 @@ const preloadReadingFont = (): Plugin => ({
 export default defineConfig({
   publicDir: false,
   build: {
+    // MLSD_DIST lets several builds (parallel work, bench variants) live side by side.
+    outDir: process.env.MLSD_DIST ?? 'dist',
+    emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
     modulePreload: { polyfill: false },

@@ -10,7 +10,7 @@ import { runCorpus } from '../tests/fixtures/anchoring/run-corpus.ts';
 import { annotationFigures } from './annotations.ts';
 import { runLighthouse } from './lighthouse.ts';
 
-const DIST = resolve(import.meta.dirname, '../dist');
+const DIST = resolve(process.env.MLSD_DIST ?? resolve(import.meta.dirname, '../dist'));
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;

@@ -3,6 +3,18 @@
 export type Part = 'start' | 'framework' | 'concepts' | 'cases' | 'glossary';
 export const PARTS: readonly Part[] = ['start', 'framework', 'concepts', 'cases', 'glossary'];
 
+/** Case-study families, in the order the library teaches them (not the order of any book). */
+export type Family = 'recommendations' | 'search' | 'ads' | 'trust' | 'forecasting' | 'genai';
+export const FAMILIES: readonly Family[] = ['recommendations', 'search', 'ads', 'trust', 'forecasting', 'genai'];
+export const FAMILY_NAMES: Record<Family, string> = {
+  recommendations: 'Recommendations and feeds',
+  search: 'Search and retrieval',
+  ads: 'Ads and marketplaces',
+  trust: 'Trust and safety',
+  forecasting: 'Forecasting and risk',
+  genai: 'Generative AI',
+};
+
 /**
  * A sanitized element tree: a text node is a string; an element is
  * [tag, attributes or null, ...children]. The reader builds DOM from it with
@@ -36,6 +48,8 @@ export interface ChapterMeta {
   summary: string;
   minutes: number;
   step?: number;
+  /** Case studies only: the family the library groups it under. */
+  family?: Family;
   tags: string[];
   outline: OutlineEntry[];
   /** Content hash of the payload; a chapter is downloaded again only when it changes. */

@@ -23,4 +23,18 @@ export function migrate(
     annotations.createIndex('by-chapter', 'chapterId');
     annotations.createIndex('by-updated', 'updatedAt');
   }
+  if (oldVersion < 3) {
+    // Study, practice and search arrive together: new stores only, nothing rewritten.
+    const cards = db.createObjectStore('cards', { keyPath: 'id' });
+    cards.createIndex('by-updated', 'updatedAt');
+    cards.createIndex('by-highlight', 'highlightId');
+    const reviews = db.createObjectStore('reviews', { keyPath: 'id' });
+    reviews.createIndex('by-card', 'cardId');
+    reviews.createIndex('by-time', 'reviewedAt');
+    db.createObjectStore('schedule', { keyPath: 'cardId' }).createIndex('by-due', 'due');
+    const attempts = db.createObjectStore('attempts', { keyPath: 'id' });
+    attempts.createIndex('by-prompt', 'promptId');
+    attempts.createIndex('by-updated', 'updatedAt');
+    db.createObjectStore('searchIndex', { keyPath: 'version' });
+  }
 }

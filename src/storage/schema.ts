@@ -1,6 +1,9 @@
 import type { DBSchema } from 'idb';
 import type { Annotation } from '../annotations/types.ts';
+import type { PracticeAttempt } from '../practice/types.ts';
+import type { StoredSearchIndex } from '../search/types.ts';
 import type { ChapterMeta, ChapterPayload, ContentManifest } from '../shared/content-types.ts';
+import type { CardSchedule, ReviewLogEntry, UserCard } from '../study/types.ts';
 
 /**
  * What is stored where (the only IndexedDB database of the app):
@@ -10,10 +13,15 @@ import type { ChapterMeta, ChapterPayload, ContentManifest } from '../shared/con
  * - progress: reading position per chapter (the user's own data; never cleared by a content update).
  * - annotations (v2): highlights and notes, the user's own data, keyed by a stable UUID.
  * - meta `backup` (v2): when the last export was made and how much changed since.
+ * - cards (v3): cards the reader made (user data), keyed by UUID.
+ * - reviews (v3): the review log, one entry per grade, append-only (user data, source of truth).
+ * - schedule (v3): each card's derived schedule (a cache of replaying its log; `by-due` for counts).
+ * - attempts (v3): mock-interview attempts (user data), keyed by UUID.
+ * - searchIndex (v3): the search index per content version (a cache, rebuilt when missing).
  * Later issues add stores here with a new DB_VERSION and a block in migrations.ts.
  */
 export const DB_NAME = 'mlsd-pocket';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface StoredChapter extends ChapterPayload {
   /** The content version this record was installed with. */
@@ -49,6 +57,15 @@ export interface PocketDB extends DBSchema {
   meta: { key: string; value: InstalledContent | BackupInfo };
   progress: { key: string; value: ReadingProgress; indexes: { 'by-updated': number } };
   annotations: { key: string; value: Annotation; indexes: { 'by-chapter': string; 'by-updated': number } };
+  cards: { key: string; value: UserCard; indexes: { 'by-updated': number; 'by-highlight': string } };
+  reviews: { key: string; value: ReviewLogEntry; indexes: { 'by-card': string; 'by-time': number } };
+  schedule: { key: string; value: CardSchedule; indexes: { 'by-due': number } };
+  attempts: { key: string; value: PracticeAttempt; indexes: { 'by-prompt': string; 'by-updated': number } };
+  searchIndex: { key: string; value: StoredSearchIndex };
 }
+
+/** The stores that hold what the user made (backed up, mirrored, synced); the rest are caches or the guide. */
+export const USER_STORES = ['annotations', 'progress', 'cards', 'reviews', 'attempts'] as const;
+export type UserStore = (typeof USER_STORES)[number];
 
 export type { ChapterMeta };

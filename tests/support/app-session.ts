@@ -5,7 +5,7 @@ import { readManifest } from './dist-variants.ts';
 import { installPeek, waitUntilOffline, watchPage } from './page-helpers.ts';
 import { startStaticServer, type TestServer } from './static-server.ts';
 
-export const DIST = resolve(import.meta.dirname, '../../dist');
+export const DIST = resolve(process.env.MLSD_DIST ?? resolve(import.meta.dirname, '../../dist'));
 
 export interface AppSession {
   server: TestServer;

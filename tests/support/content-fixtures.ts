@@ -22,7 +22,8 @@ export const glossary = (terms: string[] = ['Embedding', 'A/B test']): SourceFil
 
 export const chapter = (rel: string, id: string, body: string, extra: Record<string, string | number> = {}): SourceFile => {
   const part = rel.split('/')[0] ?? 'start';
-  return file(rel, front({ id, title: `Title ${id}`, summary: 'One sentence.', part, ...extra }) + `# Title ${id}\n\nIntro.\n\n${body}`);
+  const family = part === 'cases' ? { family: 'search' } : {};
+  return file(rel, front({ id, title: `Title ${id}`, summary: 'One sentence.', part, ...family, ...extra }) + `# Title ${id}\n\nIntro.\n\n${body}`);
 };
 
 export const caseStudy = (rel: string, id: string, sections: readonly string[] = CASE_SECTIONS, nCards = 8): SourceFile =>

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 
 /** End-to-end tests run against the production build; `npm test` builds it first. */
 export default function setup(): void {
-  const dist = resolve(import.meta.dirname, '../../dist');
+  const dist = resolve(process.env.MLSD_DIST ?? resolve(import.meta.dirname, '../../dist'));
   if (!existsSync(resolve(dist, 'index.html')) || !existsSync(resolve(dist, 'sw.js'))) {
     throw new Error('No production build in dist/: run `npm run build` (npm test does it for you).');
   }

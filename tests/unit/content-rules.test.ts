@@ -50,6 +50,15 @@ describe('content build: every checked rule', () => {
     expect(out).toContain('content/start/01-welcome.md:6: minutes must be a positive whole number');
   });
 
+  it('requires a known family on every case study, and only there', () => {
+    expect(withFile(chapter('cases/02-b.md', 'b', '## A\n\nx\n', { family: 'cooking' }))).toContain(
+      'content/cases/02-b.md:6: family "cooking" must be one of recommendations, search, ads, trust, forecasting, genai',
+    );
+    expect(withFile(chapter('start/02-b.md', 'b', '## A\n\nx\n', { family: 'search' }))).toContain('content/start/02-b.md:6: only case studies have a family');
+    const noFamily = file('cases/02-b.md', front({ id: 'b', title: 'T', summary: 'One.', part: 'cases' }) + '# T\n\nx\n');
+    expect(withFile(noFamily)).toContain('content/cases/02-b.md:2: a case study needs a "family" (one of recommendations, search, ads, trust, forecasting, genai)');
+  });
+
   it('allows step only in framework chapters, from 1 to 7', () => {
     expect(withFile(chapter('start/01-welcome.md', 'welcome', '## A\n\nx\n', { step: 2 }))).toContain(
       'content/start/01-welcome.md:6: only framework chapters have a step',

@@ -33,6 +33,28 @@ async function writeVersion1(): Promise<void> {
   db.close();
 }
 
+/** Writes a database exactly as schema version 2 shipped it: v1's stores plus annotations, with records in each. */
+async function writeVersion2(annotations: object[], backup: object): Promise<void> {
+  const db = await openDB(DB_NAME, 2, {
+    upgrade(d) {
+      d.createObjectStore('chapters', { keyPath: 'id' });
+      d.createObjectStore('meta', { keyPath: 'key' });
+      d.createObjectStore('progress', { keyPath: 'chapterId' }).createIndex('by-updated', 'updatedAt');
+      const a = d.createObjectStore('annotations', { keyPath: 'id' });
+      a.createIndex('by-chapter', 'chapterId');
+      a.createIndex('by-updated', 'updatedAt');
+    },
+  });
+  const tx = db.transaction(['chapters', 'meta', 'progress', 'annotations'], 'readwrite');
+  for (const r of v1.chapters) await tx.objectStore('chapters').put(r);
+  for (const r of v1.meta) await tx.objectStore('meta').put(r);
+  await tx.objectStore('meta').put(backup);
+  for (const r of v1.progress) await tx.objectStore('progress').put(r);
+  for (const r of annotations) await tx.objectStore('annotations').put(r);
+  await tx.done;
+  db.close();
+}
+
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
 });
@@ -43,7 +65,7 @@ describe('schema migrations', () => {
     await writeVersion1();
     const db = await openPocketDb();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['annotations', 'chapters', 'meta', 'progress']);
+    expect([...db.objectStoreNames].sort()).toEqual(['annotations', 'attempts', 'cards', 'chapters', 'meta', 'progress', 'reviews', 'schedule', 'searchIndex']);
     expect((await getInstalled(db))?.manifest.version).toBe('4be1d0aa92c3');
     expect(await verifyInstalled(db)).toBe(true);
     expect((await getChapter(db, 'evaluate'))?.cards).toHaveLength(1);
@@ -76,5 +98,35 @@ describe('schema migrations', () => {
     const db = await openPocketDb();
     expect(db.version).toBe(DB_VERSION);
     expect(await getInstalled(db)).toBeNull();
+  });
+
+  it('upgrades a version 2 database to version 3 with every highlight, position and backup record kept', async () => {
+    const annotations = [1, 2, 3].map((n) => ({
+      id: `00000000-0000-4000-8000-00000000000${n}`,
+      chapterId: 'evaluate',
+      anchor: { quote: { type: 'TextQuoteSelector', exact: `quote ${n}`, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: n, end: n + 7 } },
+      sectionId: null,
+      colour: 'green',
+      note: `note ${n}`,
+      contentVersion: '4be1d0aa92c3',
+      chapterHash: '0a7d93b2c41e5f66',
+      status: 'anchored',
+      createdAt: n,
+      updatedAt: n,
+    }));
+    const backup = { key: 'backup', lastBackupAt: 5, changesSinceBackup: 3 };
+    await writeVersion2(annotations, backup);
+    const db = await openPocketDb();
+    expect(db.version).toBe(3);
+    expect(await annotationsForChapter(db, 'evaluate')).toEqual(annotations);
+    expect(await getBackupInfo(db)).toEqual(backup);
+    expect(await verifyInstalled(db)).toBe(true);
+    expect((await allProgress(db)).sort((a, b) => a.updatedAt - b.updatedAt)).toEqual(v1.progress);
+    for (const store of ['cards', 'reviews', 'schedule', 'attempts', 'searchIndex'] as const) expect(await db.count(store)).toBe(0);
+    // The new stores and their indexes work.
+    await db.put('reviews', { id: 'r1', cardId: 'evaluate:abc', grade: 3, reviewedAt: 10 });
+    await db.put('schedule', { cardId: 'evaluate:abc', due: 100 });
+    expect(await db.getAllFromIndex('reviews', 'by-card', 'evaluate:abc')).toHaveLength(1);
+    expect(await db.countFromIndex('schedule', 'by-due', IDBKeyRange.upperBound(100))).toBe(1);
   });
 });

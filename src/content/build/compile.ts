@@ -144,6 +144,7 @@ export function compileContent(files: SourceFile[]): CompileResult {
       summary: c.front.summary,
       minutes: c.front.minutes ?? Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
       ...(c.front.step ? { step: c.front.step } : {}),
+      ...(c.front.family ? { family: c.front.family } : {}),
       tags: c.front.tags,
       outline,
       hash,

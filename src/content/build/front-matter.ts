@@ -1,5 +1,5 @@
 import { parseDocument, isMap, LineCounter } from 'yaml';
-import { PARTS, type Part } from '../../shared/content-types.ts';
+import { FAMILIES, PARTS, type Family, type Part } from '../../shared/content-types.ts';
 import type { ContentProblem } from './errors.ts';
 
 export interface FrontMatter {
@@ -9,6 +9,7 @@ export interface FrontMatter {
   part: Part;
   minutes?: number;
   step?: number;
+  family?: Family;
   tags: string[];
 }
 
@@ -21,7 +22,7 @@ export interface SplitSource {
 }
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const KNOWN = new Set(['id', 'title', 'summary', 'part', 'minutes', 'step', 'tags']);
+const KNOWN = new Set(['id', 'title', 'summary', 'part', 'minutes', 'step', 'family', 'tags']);
 
 /** Splits and checks the YAML front matter (CONTENT.md: checked). */
 export function splitFrontMatter(file: string, source: string, problems: ContentProblem[]): SplitSource {
@@ -74,6 +75,12 @@ export function splitFrontMatter(file: string, source: string, problems: Content
       fail('step', 'step must be a whole number from 1 to 7');
     } else if (data.part !== 'framework') fail('step', 'only framework chapters have a step');
   }
+  if ('family' in data) {
+    if (!FAMILIES.includes(data.family as Family)) fail('family', `family "${String(data.family)}" must be one of ${FAMILIES.join(', ')}`);
+    else if (data.part !== 'cases') fail('family', 'only case studies have a family');
+  } else if (data.part === 'cases') {
+    problems.push({ file, line: 2, message: `a case study needs a "family" (one of ${FAMILIES.join(', ')})` });
+  }
   if ('tags' in data && !(Array.isArray(data.tags) && data.tags.every((t) => typeof t === 'string'))) {
     fail('tags', 'tags must be a list of strings');
   }
@@ -86,6 +93,7 @@ export function splitFrontMatter(file: string, source: string, problems: Content
       part: data.part as Part,
       minutes: data.minutes as number | undefined,
       step: data.step as number | undefined,
+      family: data.family as Family | undefined,
       tags: (data.tags as string[] | undefined) ?? [],
     },
     body,
