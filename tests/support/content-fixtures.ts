@@ -22,7 +22,7 @@ export const glossary = (terms: string[] = ['Embedding', 'A/B test']): SourceFil
 
 export const chapter = (rel: string, id: string, body: string, extra: Record<string, string | number> = {}): SourceFile => {
   const part = rel.split('/')[0] ?? 'start';
-  const family = part === 'cases' ? { family: 'search' } : {};
+  const family: Record<string, string> = part === 'cases' ? { family: 'search' } : {};
   return file(rel, front({ id, title: `Title ${id}`, summary: 'One sentence.', part, ...family, ...extra }) + `# Title ${id}\n\nIntro.\n\n${body}`);
 };
 
