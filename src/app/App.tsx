@@ -54,7 +54,7 @@ export function App() {
           <section class="screen narrow">
             <h1>Page not found</h1>
             <p>
-              Nothing lives at <code>{route.path}</code>. <a href="/">Go to the library</a>.
+              Nothing lives at <code>{loc.pathname}</code>. <a href="/">Go to the library</a>.
             </p>
           </section>
         )}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { installState, promptInstall } from '../install/install.ts';
-import { Download, Library, NotebookPen, Settings } from '../ui/icons.tsx';
+import { Download, Layers, Library, NotebookPen, Search, Settings, Timer } from '../ui/icons.tsx';
 import { useStore } from '../ui/store.ts';
 import type { Route } from './routes.ts';
 
@@ -20,6 +20,8 @@ export function TopBar({ route }: { route: Route }) {
     return () => removeEventListener('scroll', onScroll);
   }, []);
   useEffect(() => setHidden(false), [route]);
+  // The study issue replaces this with the count due ("Review, 12 due") from a tiny store read.
+  const reviewLabel = 'Review';
 
   return (
     <header class={`topbar${hidden ? ' hidden' : ''}`}>
@@ -33,6 +35,16 @@ export function TopBar({ route }: { route: Route }) {
             <Download aria-hidden="true" size={18} /> Install
           </button>
         )}
+        {/* Plain links: a top-bar button never pulls its feature's code into the first load. */}
+        <a class="icon-btn" href="/search" aria-label="Search" aria-current={route.name === 'search' ? 'page' : undefined}>
+          <Search aria-hidden="true" size={22} />
+        </a>
+        <a class="icon-btn" href="/review" aria-label={reviewLabel} aria-current={route.name === 'review' ? 'page' : undefined}>
+          <Layers aria-hidden="true" size={22} />
+        </a>
+        <a class="icon-btn" href="/practice" aria-label="Practice" aria-current={route.name === 'practice' ? 'page' : undefined}>
+          <Timer aria-hidden="true" size={22} />
+        </a>
         <a class="icon-btn" href="/notebook" aria-label="Notebook" aria-current={route.name === 'notebook' ? 'page' : undefined}>
           <NotebookPen aria-hidden="true" size={22} />
         </a>

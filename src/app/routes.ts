@@ -6,6 +6,9 @@ export type Route =
   | { name: 'notebook' }
   | { name: 'continue' }
   | { name: 'settings' }
+  | { name: 'search'; q: string }
+  | { name: 'review'; deck: string }
+  | { name: 'practice'; family: string | null }
   | { name: 'not-found'; path: string };
 
 const PARTS = new Set(['start', 'framework', 'concepts', 'cases', 'glossary']);
@@ -20,6 +23,10 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (path === '/continue') return { name: 'continue' };
   if (path === '/settings') return { name: 'settings' };
   if (path === '/notebook') return { name: 'notebook' };
+  const query = new URLSearchParams(search);
+  if (path === '/search') return { name: 'search', q: query.get('q') ?? '' };
+  if (path === '/review') return { name: 'review', deck: query.get('deck') ?? 'all' };
+  if (path === '/practice') return { name: 'practice', family: query.get('family') };
   const m = /^\/read\/([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(path);
   if (m?.[1]) return { name: 'chapter', id: m[1], reattach: new URLSearchParams(search).get('reattach') };
   return { name: 'not-found', path };
