@@ -1,6 +1,6 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../src/annotations/types.ts';
@@ -14,10 +14,10 @@ import type { TestServer } from '../support/static-server.ts';
 
 const CHAPTER = 'deploy-and-serve';
 import { OWASP_VECTORS } from '../fixtures/xss/owasp-filter-evasion.ts';
+import DOMPURIFY_FIXTURES from '../fixtures/xss/dompurify-fixtures.mjs';
 
-const DOMPURIFY = (await import(resolve(import.meta.dirname, '../../../shared/xss/dompurify-fixtures.mjs'))) as { default: { title: string; payload: string }[] };
-/** Every hostile vector: DOMPurify's own fixtures (shared/xss) and the OWASP filter-evasion list. */
-const HOSTILE = [...DOMPURIFY.default.map((x) => x.payload), ...OWASP_VECTORS];
+/** Every hostile vector: DOMPurify's own fixtures (tests/fixtures/xss) and the OWASP filter-evasion list. */
+const HOSTILE = [...DOMPURIFY_FIXTURES.map((x) => x.payload), ...OWASP_VECTORS];
 
 /** No script ran and nothing executable is left in `selector` (the rendered notes). */
 async function assertInert(page: Page, selector: string): Promise<void> {

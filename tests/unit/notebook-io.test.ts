@@ -9,6 +9,7 @@ import { toMarkdown } from '../../src/notebook/export-markdown.ts';
 import { parseBackup, type ParseOptions } from '../../src/notebook/import-json.ts';
 import { mergeAnnotations } from '../../src/notebook/merge.ts';
 import { CONTEXT, MANIFEST, SAMPLE } from '../fixtures/backups/sample.ts';
+import DOMPURIFY_FIXTURES from '../fixtures/xss/dompurify-fixtures.mjs';
 
 const fixture = (name: string): string => readFileSync(new URL(`../fixtures/backups/${name}`, import.meta.url), 'utf8');
 const byId = (id: string): Annotation => SAMPLE.find((a) => a.id === id) ?? expect.unreachable(`no sample ${id}`);
@@ -112,9 +113,8 @@ describe('JSON backup: round trip', () => {
     expect(r.unknownChapterIds).toEqual(['old-chapter']);
   });
 
-  it('keeps every XSS payload as plain text in notes, quotes and section ids', async () => {
-    const url = new URL('../../../shared/xss/dompurify-fixtures.mjs', import.meta.url).href;
-    const payloads = ((await import(/* @vite-ignore */ url)) as { default: { title: string; payload: string }[] }).default;
+  it('keeps every XSS payload as plain text in notes, quotes and section ids', () => {
+    const payloads = DOMPURIFY_FIXTURES;
     expect(payloads.length).toBeGreaterThan(200);
     const hostile = payloads.map(({ payload }, i): Annotation => {
       const base = byId('0b6f3c1e-7a51-4a8e-9d3b-2f1c5e8a9b01');
