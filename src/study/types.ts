@@ -21,23 +21,59 @@ export interface UserCard {
   deleted?: boolean;
 }
 
+/** 1 Again, 2 Hard, 3 Good, 4 Easy (the same numbers as ts-fsrs' Rating and Anki). */
+export type Grade = 1 | 2 | 3 | 4;
+
+/** 0 New, 1 Learning, 2 Review, 3 Relearning (ts-fsrs' State). */
+export type CardState = 0 | 1 | 2 | 3;
+
+/** The FSRS memory of one card at one moment: what a grade changes. */
+export interface CardMemory {
+  state: CardState;
+  due: number;
+  stability: number;
+  difficulty: number;
+  reps: number;
+  lapses: number;
+  scheduledDays: number;
+  learningSteps: number;
+  lastReview: number | null;
+}
+
 /** One grade given to one card: append-only. */
 export interface ReviewLogEntry {
   /** Stable UUID. */
   id: string;
   /** A guide card id (`chapter:hash`) or a user card id. */
   cardId: string;
-  /** 1 Again, 2 Hard, 3 Good, 4 Easy. */
-  grade: 1 | 2 | 3 | 4;
+  grade: Grade;
   reviewedAt: number;
+  /** Whole days since the card's previous review (0 for a new card). */
+  elapsedDays: number;
+  /** The memory before and after this grade (before.state 0 = the card was new). */
+  before: CardMemory;
+  after: CardMemory;
   /** Set when the grade was undone (the entry is kept, so undo merges too). */
   undone?: boolean;
   [extra: string]: unknown;
 }
 
 /** The derived schedule of one card (a cache of replaying its log). */
-export interface CardSchedule {
+export interface CardSchedule extends CardMemory {
   cardId: string;
-  due: number;
+  /** The chapter the card belongs to (null for a user card with no chapter). */
+  chapterId: string | null;
+  /** The question's plain text when last graded, so a retired card can still be named. */
+  question: string;
+  /** The card is no longer in the guide (or its user card was deleted): history kept, not shown. */
+  retired?: boolean;
   [extra: string]: unknown;
+}
+
+/** Settings the scheduler and the queue follow. */
+export interface StudySettings {
+  newPerDay: number;
+  maxReviewsPerDay: number;
+  /** 0.80–0.97. */
+  retention: number;
 }

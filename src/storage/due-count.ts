@@ -1,0 +1,40 @@
+import type { PocketDb } from './db.ts';
+
+/**
+ * The top bar's "Review, 12 due": a count from IndexedDB alone (no scheduler, no screen code).
+ * Reviews due before tomorrow (within what is left of today's review limit) plus the new cards
+ * today's limit still allows. `guideCards` is the manifest's card total.
+ */
+export interface DueCountInput {
+  guideCards: number;
+  newPerDay: number;
+  maxReviewsPerDay: number;
+  dayStart: number;
+  dayEnd: number;
+}
+
+export async function countDue(db: PocketDb, q: DueCountInput): Promise<number> {
+  const tx = db.transaction(['schedule', 'cards', 'reviews'], 'readonly');
+  const [schedules, cards, today] = await Promise.all([
+    tx.objectStore('schedule').getAll(),
+    tx.objectStore('cards').getAll(),
+    tx.objectStore('reviews').index('by-time').getAll(IDBKeyRange.lowerBound(q.dayStart)),
+  ]);
+  let due = 0;
+  let graded = 0;
+  for (const s of schedules) {
+    if (s.retired || s.state === 0) continue;
+    graded++;
+    if (s.due < q.dayEnd) due++;
+  }
+  const newSeen = new Set<string>();
+  let reviews = 0;
+  for (const e of today) {
+    if (e.undone) continue;
+    if (e.before.state === 0) newSeen.add(e.cardId);
+    else if (e.before.state === 2) reviews++;
+  }
+  const userCards = cards.filter((c) => !c.deleted).length;
+  const fresh = Math.max(0, q.guideCards + userCards - graded);
+  return Math.min(due, Math.max(0, q.maxReviewsPerDay - reviews)) + Math.min(fresh, Math.max(0, q.newPerDay - newSeen.size));
+}
