@@ -19,6 +19,7 @@ export const PART_TITLES: Record<Part, string> = {
   concepts: 'Core concepts',
   cases: 'Case studies',
   glossary: 'Glossary',
+  prompts: 'Practice prompts',
 };
 
 export async function refreshGuide(): Promise<void> {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { PART_TITLES } from '../app/guide.ts';
-import { chapterPath, PARTS, type ContentManifest, type Part } from '../shared/content-types.ts';
+import { chapterPath, READING_PARTS, type ContentManifest, type Part } from '../shared/content-types.ts';
 import { openPocketDb } from '../storage/db.ts';
 import { allProgress } from '../storage/progress-repo.ts';
 import type { ReadingProgress } from '../storage/schema.ts';
@@ -40,7 +40,7 @@ export function Library({ manifest, part }: { manifest: ContentManifest; part: P
           <span class="meta">{manifest.chapters[0]?.summary}</span>
         </a>
       )}
-      {PARTS.map((p) => {
+      {READING_PARTS.map((p) => {
         const chapters = manifest.chapters.filter((c) => c.part === p);
         if (!chapters.length) return null;
         return (

@@ -22,8 +22,9 @@ export function scrollFraction(scrollTop: number, scrollHeight: number, viewport
   return Math.min(1, Math.max(0, scrollTop / range));
 }
 
-/** Neighbours in reading order, for previous/next chapter. */
-export function neighbours<T extends { id: string }>(list: T[], id: string): { prev: T | null; next: T | null } {
+/** Neighbours in reading order, for previous/next chapter; practice prompts are not part of the reading. */
+export function neighbours<T extends { id: string; part?: string }>(all: T[], id: string): { prev: T | null; next: T | null } {
+  const list = all.filter((c) => c.part !== 'prompts');
   const i = list.findIndex((c) => c.id === id);
   if (i < 0) return { prev: null, next: null };
   return { prev: list[i - 1] ?? null, next: list[i + 1] ?? null };

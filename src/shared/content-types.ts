@@ -1,7 +1,9 @@
 /** The content contract between the build step, the service worker and the reader. */
 
-export type Part = 'start' | 'framework' | 'concepts' | 'cases' | 'glossary';
-export const PARTS: readonly Part[] = ['start', 'framework', 'concepts', 'cases', 'glossary'];
+export type Part = 'start' | 'framework' | 'concepts' | 'cases' | 'glossary' | 'prompts';
+export const PARTS: readonly Part[] = ['start', 'framework', 'concepts', 'cases', 'glossary', 'prompts'];
+/** The parts the library lists and previous/next walks through (prompts live only under /practice). */
+export const READING_PARTS: readonly Part[] = ['start', 'framework', 'concepts', 'cases', 'glossary'];
 
 /** Case-study families, in the order the library teaches them (not the order of any book). */
 export type Family = 'recommendations' | 'search' | 'ads' | 'trust' | 'forecasting' | 'genai';
@@ -40,6 +42,26 @@ export interface Card {
   answer: TreeNode[];
 }
 
+/** The level at which an interviewer expects a rubric checkpoint. */
+export type RubricLevel = 'L4' | 'L5' | 'L6+';
+
+/** One thing an interviewer looks for, linked to the guide section that teaches it. */
+export interface RubricCheckpoint {
+  /** `${id of the chapter that owns the rubric}:r${step}-${n}`, n counting from 1 within the step. */
+  id: string;
+  level: RubricLevel;
+  text: string;
+  /** The linked guide chapter and heading id. */
+  chapterId: string;
+  sectionId: string;
+}
+
+export interface RubricStep {
+  /** 1 to 7, the framework's steps. */
+  step: number;
+  checkpoints: RubricCheckpoint[];
+}
+
 export interface ChapterMeta {
   id: string;
   part: Part;
@@ -48,8 +70,10 @@ export interface ChapterMeta {
   summary: string;
   minutes: number;
   step?: number;
-  /** Case studies only: the family the library groups it under. */
+  /** Case studies and prompts: the family the library groups it under. */
   family?: Family;
+  /** Chapters with a rubric: how many checkpoints it has. */
+  checkpoints?: number;
   tags: string[];
   outline: OutlineEntry[];
   /** Content hash of the payload; a chapter is downloaded again only when it changes. */
@@ -71,6 +95,8 @@ export interface ChapterPayload {
   title: string;
   body: TreeNode[];
   cards: Card[];
+  /** Case studies and prompts: the ```rubric block, compiled (never rendered in the body). */
+  rubric?: RubricStep[];
 }
 
 export const MANIFEST_URL = '/content/manifest.json';

@@ -39,7 +39,7 @@ describe('content build: every checked rule', () => {
     expect(out).toContain('content/start/01-welcome.md:2: id "Bad_Id" must be kebab-case (a-z, 0-9, -)');
     expect(out).toContain('content/start/01-welcome.md:6: unknown front matter field "colour"');
     const part = withFile(file('start/01-welcome.md', front({ id: 'w', title: 'T', summary: 'S.', part: 'appendix' }) + '# T\n\nx\n'));
-    expect(part).toContain('content/start/01-welcome.md:5: part "appendix" must be one of start, framework, concepts, cases, glossary');
+    expect(part).toContain('content/start/01-welcome.md:5: part "appendix" must be one of start, framework, concepts, cases, glossary, prompts');
   });
 
   it('requires the summary to be one sentence and minutes to be whole', () => {
@@ -54,7 +54,7 @@ describe('content build: every checked rule', () => {
     expect(withFile(chapter('cases/02-b.md', 'b', '## A\n\nx\n', { family: 'cooking' }))).toContain(
       'content/cases/02-b.md:6: family "cooking" must be one of recommendations, search, ads, trust, forecasting, genai',
     );
-    expect(withFile(chapter('start/02-b.md', 'b', '## A\n\nx\n', { family: 'search' }))).toContain('content/start/02-b.md:6: only case studies have a family');
+    expect(withFile(chapter('start/02-b.md', 'b', '## A\n\nx\n', { family: 'search' }))).toContain('content/start/02-b.md:6: only case studies and prompts have a family');
     const noFamily = file('cases/02-b.md', front({ id: 'b', title: 'T', summary: 'One.', part: 'cases' }) + '# T\n\nx\n');
     expect(withFile(noFamily)).toContain('content/cases/02-b.md:2: a case study needs a "family" (one of recommendations, search, ads, trust, forecasting, genai)');
   });

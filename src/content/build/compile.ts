@@ -8,7 +8,9 @@ import { renderMarkdown, type HeadingInfo, type LinkRef } from './markdown.ts';
 import { sanitizeToTree } from './sanitize-build.ts';
 import { termKey } from './slug.ts';
 import { treeText } from './tree.ts';
-import { checkStructure, checkPlaceholders, MIN_CARDS } from './rules.ts';
+import { checkStructure, checkPlaceholders, checkRubricPlacement, MIN_CARDS } from './rules.ts';
+import { compileRubric } from './rubric.ts';
+import type { RubricLink } from './markdown.ts';
 
 export interface CompiledChapter {
   meta: ChapterMeta;
@@ -98,6 +100,8 @@ export function compileContent(files: SourceFile[]): CompileResult {
   );
 
   const anchors = new Map<string, Set<string>>();
+  const headingIds = new Map<string, Set<string>>();
+  const pendingRubricLinks: { file: string; link: RubricLink }[] = [];
   const pendingLinks: { file: string; link: LinkRef }[] = [];
   const compiled: CompiledChapter[] = [];
 
@@ -115,6 +119,10 @@ export function compileContent(files: SourceFile[]): CompileResult {
     });
     checkPlaceholders(c.src.source, c.bodyStart, p);
     checkStructure(c.front, rendered.headings, c.body, p);
+    checkRubricPlacement(c.front.part, rendered.rubric, p);
+    headingIds.set(c.front.id, new Set(rendered.headings.map((h) => h.id)));
+    rendered.rubric?.links.forEach((link) => pendingRubricLinks.push({ file: c.src.file, link }));
+    const rubric = rendered.rubric?.steps.length ? compileRubric(c.front.id, rendered.rubric.steps, rendered.rubric.links) : undefined;
     const body = sanitizeToTree(rendered.html);
     const allIds = collectIds(body);
     const duplicate = allIds.find((id, i) => allIds.indexOf(id) !== i);
@@ -132,9 +140,9 @@ export function compileContent(files: SourceFile[]): CompileResult {
     }
     const text = treeText(stripCardsAndFigures(body));
     const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-    const payloadCore = { id: c.front.id, title: c.front.title, body, cards };
+    const payloadCore = { id: c.front.id, title: c.front.title, body, cards, ...(rubric ? { rubric } : {}) };
     const hash = sha(JSON.stringify([payloadCore, c.front])).slice(0, 16);
-    const payload: ChapterPayload = { id: c.front.id, hash, title: c.front.title, body, cards };
+    const payload: ChapterPayload = { id: c.front.id, hash, title: c.front.title, body, cards, ...(rubric ? { rubric } : {}) };
     const outline = outlineOf(rendered.headings);
     const meta: ChapterMeta = {
       id: c.front.id,
@@ -145,6 +153,7 @@ export function compileContent(files: SourceFile[]): CompileResult {
       minutes: c.front.minutes ?? Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
       ...(c.front.step ? { step: c.front.step } : {}),
       ...(c.front.family ? { family: c.front.family } : {}),
+      ...(rubric ? { checkpoints: rubric.reduce((n, s) => n + s.checkpoints.length, 0) } : {}),
       tags: c.front.tags,
       outline,
       hash,
@@ -160,9 +169,17 @@ export function compileContent(files: SourceFile[]): CompileResult {
       problems.push({ file, line: link.line, message: `link "${link.raw}": no heading or block with id "${link.anchor}"` });
     }
   }
+  const partOf = new Map(parsed.map((c) => [c.front.id, c.front.part]));
+  for (const { file, link } of pendingRubricLinks) {
+    if (partOf.get(link.chapterId) === 'prompts') {
+      problems.push({ file, line: link.line, message: `link "${link.raw}": a checkpoint links to the guide, not to another prompt` });
+    } else if (!headingIds.get(link.chapterId)?.has(link.anchor)) {
+      problems.push({ file, line: link.line, message: `link "${link.raw}": no heading with id "${link.anchor}"` });
+    }
+  }
   if (!glossary) problems.push({ file: 'content/glossary.md', line: 1, message: 'the glossary is missing' });
 
-  const partOrder: Part[] = ['start', 'framework', 'concepts', 'cases', 'glossary'];
+  const partOrder: Part[] = ['start', 'framework', 'concepts', 'cases', 'glossary', 'prompts'];
   compiled.sort((a, b) => partOrder.indexOf(a.meta.part) - partOrder.indexOf(b.meta.part) || a.meta.order - b.meta.order);
   const version = sha(compiled.map((c) => c.meta.hash).join(',')).slice(0, 12);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);

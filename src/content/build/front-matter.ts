@@ -77,9 +77,10 @@ export function splitFrontMatter(file: string, source: string, problems: Content
   }
   if ('family' in data) {
     if (!FAMILIES.includes(data.family as Family)) fail('family', `family "${String(data.family)}" must be one of ${FAMILIES.join(', ')}`);
-    else if (data.part !== 'cases') fail('family', 'only case studies have a family');
-  } else if (data.part === 'cases') {
-    problems.push({ file, line: 2, message: `a case study needs a "family" (one of ${FAMILIES.join(', ')})` });
+    else if (data.part !== 'cases' && data.part !== 'prompts') fail('family', 'only case studies and prompts have a family');
+  } else if (data.part === 'cases' || data.part === 'prompts') {
+    const what = data.part === 'cases' ? 'a case study' : 'a prompt';
+    problems.push({ file, line: 2, message: `${what} needs a "family" (one of ${FAMILIES.join(', ')})` });
   }
   if ('tags' in data && !(Array.isArray(data.tags) && data.tags.every((t) => typeof t === 'string'))) {
     fail('tags', 'tags must be a list of strings');

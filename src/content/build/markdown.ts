@@ -1,6 +1,7 @@
 import { Marked, type Tokens, type TokenizerAndRendererExtension } from 'marked';
 import { parseCards } from './cards.ts';
 import { parseDiagram, renderDiagram } from './diagram.ts';
+import { parseRubric, type RawRubricStep } from './rubric.ts';
 import { lineOf } from './errors.ts';
 import { HeadingIds, termKey } from './slug.ts';
 import { treeToHtml } from './tree.ts';
@@ -11,6 +12,20 @@ export interface LinkRef {
   anchor: string | null;
   line: number;
   raw: string;
+}
+
+/** A rubric checkpoint's link, resolved to a chapter; the heading is checked once every chapter is known. */
+export interface RubricLink extends LinkRef {
+  anchor: string;
+}
+
+/** The chapter's ```rubric block: its steps, where it sits, and its resolved links (in checkpoint order). */
+export interface RubricDraft {
+  steps: RawRubricStep[];
+  links: RubricLink[];
+  /** The ## section the block sits in (null before the first ##). */
+  sectionId: string | null;
+  line: number;
 }
 
 export interface HeadingInfo {
@@ -41,6 +56,7 @@ export interface RenderResult {
   terms: string[];
   diagrams: number;
   cardBlocks: number;
+  rubric: RubricDraft | null;
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -64,6 +80,9 @@ export function renderMarkdown(body: string, ctx: RenderContext): RenderResult {
   let diagrams = 0;
   let cardBlocks = 0;
   let tables = 0;
+  let rubric: RubricDraft | null = null;
+  let rubricBlocks = 0;
+  let rubricFrom = ctx.bodyStart;
 
   const termExtension: TokenizerAndRendererExtension = {
     name: 'term',
@@ -106,7 +125,7 @@ export function renderMarkdown(body: string, ctx: RenderContext): RenderResult {
         return `<h${token.depth} id="${esc(info.id)}">${this.parser.parseInline(token.tokens)}</h${token.depth}>\n`;
       },
       code(token: Tokens.Code) {
-        const line = lineFor(token.raw.split('\n')[0] ?? token.raw);
+        let line = lineFor(token.raw.split('\n')[0] ?? token.raw);
         if (token.lang === 'cards') {
           cardBlocks++;
           const parsed = parseCards(token.text);
@@ -119,6 +138,34 @@ export function renderMarkdown(body: string, ctx: RenderContext): RenderResult {
             )
             .join('');
           return `<div class="cards">${items}</div>\n`;
+        }
+        if (token.lang === 'rubric') {
+          // Data for the practice screens, never part of the reader's body.
+          rubricBlocks++;
+          // Two identical blocks would share lineFor's answer: find this one after the previous one.
+          const first = token.raw.split('\n')[0] ?? '';
+          const found = ctx.source.indexOf(first, rubricFrom);
+          rubricFrom = found < 0 ? rubricFrom : found + first.length;
+          line = found < 0 ? line : lineOf(ctx.source, first, found, line);
+          if (rubricBlocks > 1) {
+            ctx.problem(line, 'a second rubric block: a file has exactly one');
+            return '';
+          }
+          const parsed = parseRubric(token.text);
+          parsed.errors.forEach((e) => ctx.problem(line + 1 + e.line, e.message));
+          const resolved: RubricLink[] = [];
+          for (const cp of parsed.steps.flatMap((s) => s.checkpoints)) {
+            const at = line + 1 + cp.line;
+            const [pathPart = '', anchor = ''] = cp.href.split('#') as [string, string?];
+            const chapterId = ctx.pathToId.get(resolveContentPath(ctx.relPath, pathPart));
+            if (!chapterId) ctx.problem(at, `link "${cp.href}" points at no chapter`);
+            else resolved.push({ chapterId, anchor, line: at, raw: cp.href });
+          }
+          const section = [...rendered].reverse().find((h) => h.depth === 2);
+          const complete = parsed.errors.length === 0 && resolved.length === parsed.steps.flatMap((s) => s.checkpoints).length;
+          // An invalid block has already been reported; it still counts as present.
+          rubric = { steps: complete ? parsed.steps : [], links: complete ? resolved : [], sectionId: section?.id ?? null, line };
+          return '';
         }
         if (token.lang === 'diagram') {
           diagrams++;
@@ -190,5 +237,5 @@ export function renderMarkdown(body: string, ctx: RenderContext): RenderResult {
   });
   const rendered: HeadingInfo[] = [];
   const html = marked.parse(body) as string;
-  return { html, headings: rendered, links, terms, diagrams, cardBlocks };
+  return { html, headings: rendered, links, terms, diagrams, cardBlocks, rubric };
 }

@@ -18,6 +18,12 @@ export const CASE_SECTIONS = [
   'Sources',
 ] as const;
 
+/** The three `##` sections of a prompt-only entry, in this order, with nothing else. */
+export const PROMPT_SECTIONS = ['Brief', 'Scale', 'Rubric'] as const;
+
+/** Where a ```rubric block may sit: the section id it must be in, by part. */
+const RUBRIC_SECTION: Partial<Record<FrontMatter['part'], string>> = { cases: 'interview-follow-ups', prompts: 'rubric' };
+
 /** Minimum recall cards per chapter, by part (CONTENT.md: checked). */
 export const MIN_CARDS: Partial<Record<FrontMatter['part'], number>> = { framework: 8, concepts: 8, cases: 8 };
 
@@ -43,6 +49,41 @@ export function checkStructure(front: FrontMatter, headings: HeadingInfo[], body
   });
   checkEmptySections(body, headings, problem);
   if (front.part === 'cases') checkCaseSections(headings, problem);
+  if (front.part === 'prompts') checkPromptSections(headings, problem);
+}
+
+/** A rubric only in a case study (end of "Interview follow-ups") or a prompt (its "Rubric"); every prompt has one. */
+export function checkRubricPlacement(
+  part: FrontMatter['part'],
+  rubric: { sectionId: string | null; line: number } | null,
+  problem: Problem,
+): void {
+  const wanted = RUBRIC_SECTION[part];
+  if (!rubric) {
+    if (part === 'prompts') problem(1, 'a prompt needs a ```rubric block in its "## Rubric" section');
+    return;
+  }
+  if (!wanted) problem(rubric.line, 'a rubric block belongs only in a case study or a prompt');
+  else if (rubric.sectionId !== wanted) {
+    problem(rubric.line, `the rubric block goes in the "${part === 'cases' ? 'Interview follow-ups' : 'Rubric'}" section`);
+  }
+}
+
+function checkPromptSections(headings: HeadingInfo[], problem: Problem): void {
+  const rest = headings.slice(1);
+  const deep = rest.find((h) => h.depth > 2);
+  if (deep) problem(deep.line, `a prompt has only ## sections; "${deep.text}" is too deep`);
+  const names = rest.filter((h) => h.depth === 2).map((h) => h.text.trim());
+  const expected: readonly string[] = PROMPT_SECTIONS;
+  const firstWrong = expected.findIndex((n, i) => names[i] !== n);
+  if (firstWrong >= 0 || names.length !== expected.length) {
+    const at = rest.filter((h) => h.depth === 2)[firstWrong >= 0 ? firstWrong : expected.length];
+    problem(
+      at?.line ?? 1,
+      `a prompt has exactly these ## sections in order: ${expected.join(' | ')}; ` +
+        `found "${firstWrong >= 0 ? (names[firstWrong] ?? '(end)') : names[expected.length]}" where "${firstWrong >= 0 ? expected[firstWrong] : '(nothing more)'}" belongs`,
+    );
+  }
 }
 
 function checkEmptySections(body: string, headings: HeadingInfo[], problem: Problem): void {
