@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { contentPlugin } from './src/content/build/vite-plugin.ts';
+import { themeBootPlugin } from './src/content/build/theme-boot-plugin.ts';
 
 const root = import.meta.dirname;
 
@@ -32,6 +33,7 @@ export default defineConfig({
   plugins: [
     preact(),
     preloadReadingFont(),
+    themeBootPlugin(resolve(root, 'src/settings/theme-boot.js')),
     contentPlugin({
       contentDir: process.env.MLSD_CONTENT_DIR ?? resolve(root, 'content'),
       manifestFile: resolve(root, 'manifest.webmanifest'),

@@ -4,7 +4,7 @@ import { ChapterView } from '../reader/ChapterView.tsx';
 import { ContinueReading } from '../reader/ContinueReading.tsx';
 import { lazyComponent } from '../ui/lazy.tsx';
 import { useStore } from '../ui/store.ts';
-import { guide } from './guide.ts';
+import { guide, NO_GUIDE } from './guide.ts';
 import { useLocation } from './router.ts';
 import { parseRoute } from './routes.ts';
 import { StatusBar } from './StatusBar.tsx';
@@ -17,6 +17,8 @@ export function App() {
   const loc = useLocation();
   const route = parseRoute(loc.pathname, loc.search);
   const state = useStore(guide);
+  // Settings and the Notebook open without the guide (first visit offline, storage refused).
+  const manifest = state.manifest ?? (route.name === 'settings' || route.name === 'notebook' ? NO_GUIDE : null);
 
   useEffect(() => {
     if (route.name !== 'chapter') window.scrollTo(0, 0);
@@ -30,26 +32,26 @@ export function App() {
       <TopBar route={route} />
       <StatusBar />
       <main id="main" tabIndex={-1}>
-        {state.error && !state.manifest ? (
+        {state.error && !manifest ? (
           <section class="screen narrow">
             <h1>The guide is not on this device yet</h1>
             <p>{state.error}</p>
             <p>Open MLSD Pocket once with a connection and it saves the whole guide for offline reading.</p>
           </section>
-        ) : !state.manifest ? (
+        ) : !manifest ? (
           <p class="loading" aria-busy="true">
             Opening the guide…
           </p>
         ) : route.name === 'library' ? (
-          <Library manifest={state.manifest} part={route.part} />
+          <Library manifest={manifest} part={route.part} />
         ) : route.name === 'chapter' ? (
-          <ChapterView key={route.id} manifest={state.manifest} id={route.id} hash={loc.hash} seq={loc.seq} reattach={route.reattach} />
+          <ChapterView key={route.id} manifest={manifest} id={route.id} hash={loc.hash} seq={loc.seq} reattach={route.reattach} />
         ) : route.name === 'notebook' ? (
-          <NotebookView manifest={state.manifest} />
+          <NotebookView manifest={manifest} />
         ) : route.name === 'continue' ? (
-          <ContinueReading manifest={state.manifest} />
+          <ContinueReading manifest={manifest} />
         ) : route.name === 'settings' ? (
-          <SettingsView manifest={state.manifest} saved={state.source === 'offline'} />
+          <SettingsView manifest={manifest} saved={state.source === 'offline'} />
         ) : (
           <section class="screen narrow">
             <h1>Page not found</h1>

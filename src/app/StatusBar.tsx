@@ -3,6 +3,7 @@ import { useStore } from '../ui/store.ts';
 import { saveProblem } from '../annotations/annotation-store.ts';
 import { UndoBar } from '../highlights/UndoBar.tsx';
 import { storageProblem } from './storage-problem.ts';
+import { failureText } from '../storage/errors.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
 
 /** Saving progress, "Ready offline", storage problems and the update prompt, in one polite region. */
@@ -13,6 +14,10 @@ export function StatusBar() {
   const unsaved = useStore(saveProblem);
   const [showReady, setShowReady] = useState(false);
   const region = useRef<HTMLDivElement>(null);
+  // "Ready offline" only after this page saw chapters being saved (first save, resume or update),
+  // not on every launch where the worker merely confirms the guide is current.
+  const sawSaving = useRef(false);
+  if (status?.phase === 'downloading') sawSaving.current = true;
 
   // Panels that sit at the bottom of the screen move up by the status cards' height.
   useEffect(() => {
@@ -24,7 +29,8 @@ export function StatusBar() {
   }, []);
 
   useEffect(() => {
-    if (status?.phase !== 'ready') return;
+    if (status?.phase !== 'ready' || !sawSaving.current) return;
+    sawSaving.current = false;
     setShowReady(true);
     const t = setTimeout(() => setShowReady(false), 4000);
     return () => clearTimeout(t);
@@ -51,9 +57,9 @@ export function StatusBar() {
           <p>{status.message}</p>
         </div>
       )}
-      {problem && (
+      {problem && !unsaved && (
         <div class="status-card warn">
-          <p>{problem}</p>
+          <p>{failureText(problem)}</p>
         </div>
       )}
       {unsaved && (

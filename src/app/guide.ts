@@ -13,6 +13,9 @@ export interface GuideState {
 /** The guide's index as the reader sees it: IndexedDB first, network before it is saved. */
 export const guide = createStore<GuideState>({ manifest: null, source: null, error: null });
 
+/** The stand-in index while the guide is not on this device: screens that do not need it still open. */
+export const NO_GUIDE: ContentManifest = { version: '', chapters: [] };
+
 export const PART_TITLES: Record<Part, string> = {
   start: 'Start here',
   framework: 'The framework',
@@ -29,7 +32,9 @@ export async function refreshGuide(): Promise<void> {
     // Highlights saved against an older text of a chapter find their place again (or are orphaned).
     if (source === 'offline') void import('../annotations/reanchor-stale.ts').then((m) => m.reanchorStale(manifest)).catch(() => undefined);
   } catch (err) {
-    guide.set({ ...guide.get(), error: err instanceof Error ? err.message : String(err) });
+    // loadManifest's messages are plain words; anything else is not shown raw.
+    const plain = err instanceof Error && !/fetch|TypeError|NetworkError/i.test(err.message) ? err.message : 'The guide could not be opened.';
+    guide.set({ ...guide.get(), error: plain });
   }
 }
 

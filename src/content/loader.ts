@@ -15,9 +15,11 @@ export async function loadManifest(): Promise<{ manifest: ContentManifest; sourc
   } catch {
     // Storage unavailable: read online.
   }
-  const res = await fetch(MANIFEST_URL);
-  if (!res.ok) throw new Error(`The guide's index could not be loaded (HTTP ${res.status}).`);
-  return { manifest: (await res.json()) as ContentManifest, source: 'network' };
+  const res = await fetch(MANIFEST_URL).catch(() => null);
+  if (!res?.ok) throw new Error(res ? 'The guide could not be loaded from the server. Try again in a moment.' : 'No connection, and the guide is not saved on this device yet.');
+  const manifest = (await res.json().catch(() => null)) as ContentManifest | null;
+  if (!manifest) throw new Error('The guide could not be loaded from the server. Try again in a moment.');
+  return { manifest, source: 'network' };
 }
 
 export async function loadChapter(manifest: ContentManifest, id: string): Promise<{ chapter: ChapterPayload; source: Source } | null> {
@@ -29,7 +31,10 @@ export async function loadChapter(manifest: ContentManifest, id: string): Promis
   } catch {
     // Storage unavailable: read online.
   }
-  const res = await fetch(chapterUrl(id, meta.hash));
-  if (!res.ok) throw new Error(`This chapter is not saved on this device yet, and the network did not answer (HTTP ${res.status}).`);
-  return { chapter: (await res.json()) as ChapterPayload, source: 'network' };
+  // A raw browser error ("Failed to fetch") never reaches the screen: say what it means.
+  const res = await fetch(chapterUrl(id, meta.hash)).catch(() => null);
+  if (!res?.ok) throw new Error('This chapter is not saved on this device yet. It will be saved the next time you are online.');
+  const chapter = (await res.json().catch(() => null)) as ChapterPayload | null;
+  if (!chapter) throw new Error('This chapter arrived damaged. It will be saved again the next time you are online.');
+  return { chapter, source: 'network' };
 }

@@ -4,13 +4,15 @@ import type { ContentManifest } from '../shared/content-types.ts';
 import { askPersistence, formatBytes, storageReport, type StorageReport } from './persistence.ts';
 import { contentStatus } from '../sw-bridge/index.ts';
 import { useStore } from '../ui/store.ts';
-import { FONT_SIZES, readerSettings, updateSettings, type Spacing, type Theme } from './reader-settings.ts';
+import { FONT_SIZES, readerSettings, updateSettings, type ReadingFont, type Spacing, type Theme } from './reader-settings.ts';
 import { BackupPanel } from '../notebook/BackupPanel.tsx';
 import { ChoiceGroup } from './ChoiceGroup.tsx';
+import { guideFact } from './guide-fact.ts';
 import './settings.css';
 
 const THEME_LABELS: Record<Theme, string> = { system: 'System', light: 'Light', sepia: 'Sepia', dark: 'Dark' };
 const SPACING_LABELS: Record<Spacing, string> = { compact: 'Compact', normal: 'Normal', relaxed: 'Relaxed' };
+const FONT_LABELS: Record<ReadingFont, string> = { serif: 'Serif', sans: 'Sans-serif' };
 
 /** `saved`: the guide was read from this device's storage (not the network). */
 export function SettingsView({ manifest, saved }: { manifest: ContentManifest; saved: boolean }) {
@@ -54,6 +56,7 @@ export function SettingsView({ manifest, saved }: { manifest: ContentManifest; s
           </div>
         </div>
         <ChoiceGroup legend="Line spacing" name="spacing" labels={SPACING_LABELS} value={s.spacing} onChange={(spacing) => updateSettings({ spacing })} />
+        <ChoiceGroup legend="Reading font" name="font" labels={FONT_LABELS} value={s.font} onChange={(font) => updateSettings({ font })} />
         <ChoiceGroup legend="Theme" name="theme" labels={THEME_LABELS} value={s.theme} onChange={(theme) => updateSettings({ theme })} />
         <p class="sample prose">
           A sample paragraph in your reading settings: retrieval casts a wide net, ranking is the sharp knife, and re-ranking adds the final polish.
@@ -64,10 +67,7 @@ export function SettingsView({ manifest, saved }: { manifest: ContentManifest; s
         <h2 id="offline-h">Offline and storage</h2>
         <dl class="facts">
           <dt>Guide</dt>
-          <dd>
-            {manifest.chapters.length} chapters, version {manifest.version}
-            {saved ? ' — saved on this device' : ' — not saved on this device yet'}
-          </dd>
+          <dd>{guideFact(manifest, saved)}</dd>
           <dt>Storage used</dt>
           <dd>
             {formatBytes(report?.usage ?? null)} of {formatBytes(report?.quota ?? null)} available

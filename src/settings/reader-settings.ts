@@ -2,18 +2,23 @@ import { createStore } from '../ui/store.ts';
 
 export type Theme = 'system' | 'light' | 'sepia' | 'dark';
 export type Spacing = 'compact' | 'normal' | 'relaxed';
+export type ReadingFont = 'serif' | 'sans';
 
 export interface ReaderSettings {
   /** Index into FONT_SIZES. */
   fontStep: number;
   spacing: Spacing;
   theme: Theme;
+  /** The reading face: Literata (serif) or the system sans-serif. */
+  font: ReadingFont;
 }
 
-export const FONT_SIZES = [15, 16, 17, 18, 19, 20, 22, 24] as const;
+/** Text sizes in px; theme-boot.js repeats this list (tests/unit/theme-boot.test.ts keeps them equal). */
+export const FONT_SIZES = [15, 16, 17, 18, 19, 20, 22, 24, 26, 28, 32] as const;
 export const LINE_HEIGHTS: Record<Spacing, number> = { compact: 1.45, normal: 1.6, relaxed: 1.75 };
 export const THEMES: Theme[] = ['system', 'light', 'sepia', 'dark'];
-export const DEFAULT_SETTINGS: ReaderSettings = { fontStep: 3, spacing: 'normal', theme: 'system' };
+export const FONTS: ReadingFont[] = ['serif', 'sans'];
+export const DEFAULT_SETTINGS: ReaderSettings = { fontStep: 3, spacing: 'normal', theme: 'system', font: 'serif' };
 const KEY = 'mlsd-pocket:reader-settings';
 
 /** Pure: turns whatever was stored into valid settings, falling back field by field. */
@@ -25,7 +30,8 @@ export function parseSettings(raw: unknown): ReaderSettings {
       : DEFAULT_SETTINGS.fontStep;
   const spacing = (Object.keys(LINE_HEIGHTS) as Spacing[]).includes(r.spacing as Spacing) ? (r.spacing as Spacing) : DEFAULT_SETTINGS.spacing;
   const theme = THEMES.includes(r.theme as Theme) ? (r.theme as Theme) : DEFAULT_SETTINGS.theme;
-  return { fontStep, spacing, theme };
+  const font = FONTS.includes(r.font as ReadingFont) ? (r.font as ReadingFont) : DEFAULT_SETTINGS.font;
+  return { fontStep, spacing, theme, font };
 }
 
 function load(): ReaderSettings {
@@ -44,6 +50,7 @@ export function applySettings(s: ReaderSettings, root: HTMLElement = document.do
   root.dataset.theme = s.theme;
   // The colours CSS uses: the chosen theme, with "system" resolved here, in one place.
   root.dataset.scheme = dark ? 'dark' : s.theme === 'sepia' ? 'sepia' : 'light';
+  root.dataset.font = s.font;
   root.style.setProperty('--reader-size', `${FONT_SIZES[s.fontStep] ?? 18}px`);
   root.style.setProperty('--reader-leading', String(LINE_HEIGHTS[s.spacing]));
   const colour = dark ? '#16181c' : s.theme === 'sepia' ? '#f4ecd8' : '#fbfaf7';

@@ -86,6 +86,8 @@ export interface ChapterMeta {
 export interface ContentManifest {
   /** Hash of every chapter hash: changes when any chapter changes. */
   version: string;
+  /** Release date of this version (ISO date, added at build time): what readers are shown instead of the hash. */
+  released?: string;
   chapters: ChapterMeta[];
 }
 

@@ -80,3 +80,34 @@ export async function verifyInstalled(db: PocketDb): Promise<boolean> {
   await tx.done;
   return found.every((rec, i) => rec?.hash === installed.manifest.chapters[i]?.hash);
 }
+
+/** Ids of the chapters stored on this device (keys only: no chapter is read). */
+export async function storedChapterIds(db: PocketDb): Promise<Set<string>> {
+  return guarded(async () => new Set(await db.getAllKeys('chapters')));
+}
+
+/**
+ * Starts (or restarts) a chapter-by-chapter save of `manifest`: in one transaction, the pointer
+ * moves to it and stored chapters it changed or dropped are deleted, so every stored chapter still
+ * matches the pointer. Then `putChapter` stores each chapter as it arrives.
+ */
+export async function beginProgressive(db: PocketDb, manifest: ContentManifest, remove: string[], now = Date.now()): Promise<void> {
+  await commitContent(db, manifest, [], remove, now);
+}
+
+/** Stores one chapter of the installed version (progressive save). */
+export async function putChapter(db: PocketDb, payload: ChapterPayload, version: string): Promise<void> {
+  try {
+    const tx = db.transaction(['chapters', 'meta'], 'readwrite');
+    const pointer = await tx.objectStore('meta').get('content');
+    const meta = pointer?.key === 'content' ? pointer.manifest.chapters.find((c) => c.id === payload.id) : undefined;
+    if (!meta || meta.hash !== payload.hash || pointer?.key !== 'content' || pointer.manifest.version !== version) {
+      tx.done.catch(() => undefined);
+      tx.abort();
+      throw new Error(`chapter ${payload.id} does not belong to the installed version`);
+    }
+    await Promise.all([tx.objectStore('chapters').put({ ...payload, version }), tx.done]);
+  } catch (err) {
+    throw classify(err);
+  }
+}

@@ -133,15 +133,16 @@ describe('syncContent (the service worker job)', () => {
     expect(final).toEqual({ phase: 'offline', version: g.manifest.version });
   });
 
-  it('rejects a damaged chapter and a malformed manifest without touching storage', async () => {
-    const g = makeGuide(ids);
-    const damaged = { manifest: g.manifest, payloads: g.payloads.map((p) => (p.id === 'b' ? { ...p, id: 'zzz' } : p)) };
-    const r1 = await run(fakeFetch(damaged).fetcher);
-    expect(r1.final).toMatchObject({ phase: 'failed', kind: 'network' });
+  it('rejects a malformed manifest without touching storage, and never stores a damaged chapter', async () => {
     const bad = (async () => new Response(JSON.stringify({ version: 3 }))) as unknown as typeof fetch;
     const r2 = await run(bad);
     expect(r2.final).toMatchObject({ phase: 'failed', kind: 'invalid' });
     expect(await getInstalled(await openPocketDb())).toBeNull();
+    const g = makeGuide(ids);
+    const damaged = { manifest: g.manifest, payloads: g.payloads.map((p) => (p.id === 'b' ? { ...p, id: 'zzz' } : p)) };
+    const r1 = await run(fakeFetch(damaged).fetcher);
+    expect(r1.final).toMatchObject({ phase: 'failed', kind: 'network' });
+    expect(await getChapter(await openPocketDb(), 'b')).toBeNull();
   });
 });
 

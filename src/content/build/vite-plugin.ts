@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 import { chapterUrl, MANIFEST_URL } from '../../shared/content-types.ts';
 import { compileContent, readContentDir, type CompileResult } from './compile.ts';
 import { formatProblems } from './errors.ts';
+import { releaseDate } from './release-date.ts';
 
 export interface ContentPluginOptions {
   contentDir: string;
@@ -31,7 +32,7 @@ export function contentPlugin(opts: ContentPluginOptions): Plugin {
     generateBundle() {
       if (!result) return;
       const strip = (url: string) => url.replace(/^\//, '');
-      this.emitFile({ type: 'asset', fileName: strip(MANIFEST_URL), source: JSON.stringify(result.manifest) });
+      this.emitFile({ type: 'asset', fileName: strip(MANIFEST_URL), source: JSON.stringify({ ...result.manifest, released: releaseDate(opts.contentDir) }) });
       for (const c of result.chapters) {
         this.emitFile({ type: 'asset', fileName: strip(chapterUrl(c.meta.id, c.meta.hash)), source: JSON.stringify(c.payload) });
       }
