@@ -1,0 +1,127 @@
+import type { Annotation } from '../annotations/types.ts';
+import type { ContentManifest } from '../shared/content-types.ts';
+import type { PocketDb } from '../storage/db.ts';
+import { allAnnotations } from '../storage/annotations-repo.ts';
+import { allUserCards, getSearchIndex, installedManifest, putSearchIndex, readInstalledGuide } from '../storage/search-repo.ts';
+import type { UserCard } from '../study/types.ts';
+import type { Filter, SearchAnswer, SearchDoc } from './doc-types.ts';
+import { annotationDoc, chapterDocs, userCardDoc } from './documents.ts';
+import { buildIndex, createIndex, loadIndex, remove, runSearch, upsert, type Index } from './engine.ts';
+
+/**
+ * The search index's owner (runs in the search worker; tests drive it in Node). Two MiniSearch
+ * indexes: the guide's, tied to one content version (built from the chapters in IndexedDB, cached
+ * per version), and the user's notes, highlights and cards, kept current record by record.
+ */
+export interface OpenReport {
+  version: string | null;
+  /** 'cache': loaded the stored index; 'built': built it now; 'none': no guide saved yet. */
+  source: 'cache' | 'built' | 'none' | 'current';
+  ms: number;
+  docs: number;
+  userDocs: number;
+}
+
+export class SearchService {
+  private guide: Index | null = null;
+  private version: string | null = null;
+  private manifest: ContentManifest | null = null;
+  private readonly user: Index = createIndex();
+  private userLoaded = false;
+
+  constructor(
+    private readonly db: () => Promise<PocketDb>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get contentVersion(): string | null {
+    return this.version;
+  }
+
+  /** Makes sure the guide index matches the installed version and the user's data is loaded. */
+  async open(): Promise<OpenReport> {
+    const t0 = performance.now();
+    const db = await this.db();
+    const installed = await installedManifest(db);
+    let source: OpenReport['source'] = 'current';
+    if (!installed) {
+      this.guide = null;
+      this.version = null;
+      this.manifest = null;
+      source = 'none';
+    } else if (installed.version !== this.version) {
+      source = await this.loadGuide(db, installed);
+    }
+    if (!this.userLoaded || source === 'cache' || source === 'built') await this.loadUser(db);
+    return { version: this.version, source, ms: performance.now() - t0, docs: this.guide?.documentCount ?? 0, userDocs: this.user.documentCount };
+  }
+
+  private async loadGuide(db: PocketDb, installed: ContentManifest): Promise<'cache' | 'built' | 'none'> {
+    const cached = await getSearchIndex(db, installed.version).catch(() => null);
+    if (cached) {
+      try {
+        this.guide = loadIndex(cached.index);
+        this.version = installed.version;
+        this.manifest = installed;
+        return 'cache';
+      } catch {
+        // A damaged cache is rebuilt below.
+      }
+    }
+    const guide = await readInstalledGuide(db);
+    if (!guide) return 'none';
+    const byId = new Map(guide.chapters.map((c) => [c.id, c]));
+    const docs: SearchDoc[] = [];
+    guide.manifest.chapters.forEach((meta, rank) => {
+      const chapter = byId.get(meta.id);
+      if (chapter) docs.push(...chapterDocs(chapter, rank, meta.part === 'glossary'));
+    });
+    this.guide = buildIndex(docs);
+    this.version = guide.manifest.version;
+    this.manifest = guide.manifest;
+    // A cache only: failing to store it (quota) costs a rebuild next time, nothing else.
+    await putSearchIndex(db, { version: this.version, builtAt: this.now(), index: JSON.stringify(this.guide) }).catch(() => false);
+    return 'built';
+  }
+
+  private async loadUser(db: PocketDb): Promise<void> {
+    const [annotations, cards] = await Promise.all([allAnnotations(db), allUserCards(db).catch(() => [] as UserCard[])]);
+    this.user.removeAll();
+    this.user.addAll([...annotations.map((a) => this.noteDoc(a)), ...cards.map((c) => this.cardDoc(c))].filter((d): d is SearchDoc => d !== null));
+    this.userLoaded = true;
+  }
+
+  private rank(chapterId: string | null): number {
+    const i = chapterId ? (this.manifest?.chapters.findIndex((c) => c.id === chapterId) ?? -1) : -1;
+    return i >= 0 ? i : 9_000;
+  }
+
+  private noteDoc(a: Annotation): SearchDoc | null {
+    const meta = this.manifest?.chapters.find((c) => c.id === a.chapterId);
+    const section = a.sectionId ? meta?.outline.find((o) => o.id === a.sectionId)?.title : undefined;
+    return annotationDoc(a, this.rank(a.chapterId), section ?? meta?.title ?? 'Notes');
+  }
+
+  private cardDoc(c: UserCard): SearchDoc | null {
+    return userCardDoc(c, c.chapterId ? this.rank(c.chapterId) : null);
+  }
+
+  /** A highlight or note was written (record) or deleted (null). */
+  applyAnnotation(id: string, record: Annotation | null): void {
+    const doc = record ? this.noteDoc(record) : null;
+    if (doc) upsert(this.user, doc);
+    else remove(this.user, `n:${id}`);
+  }
+
+  /** A card of the user's was written (record) or deleted (null). */
+  applyCard(id: string, record: UserCard | null): void {
+    const doc = record ? this.cardDoc(record) : null;
+    if (doc) upsert(this.user, doc);
+    else remove(this.user, `c:${id}`);
+  }
+
+  search(query: string, filter: Filter, limit: number): SearchAnswer {
+    const indexes = this.guide ? [this.guide, this.user] : [this.user];
+    return runSearch(indexes, query, filter, limit, this.version);
+  }
+}
