@@ -34,6 +34,14 @@ export interface InstalledContent {
   installedAt: number;
 }
 
+/** Settings → Sync's password, encrypted with a key the browser will not let anyone read out (v3, meta). */
+export interface SyncSecret {
+  key: 'sync-secret';
+  cryptoKey: CryptoKey;
+  iv: Uint8Array;
+  data: ArrayBuffer;
+}
+
 export interface BackupInfo {
   key: 'backup';
   lastBackupAt: number | null;
@@ -50,11 +58,19 @@ export interface ReadingProgress {
   /** The furthest fraction ever reached (for "read" marks in the library). */
   maxFraction: number;
   updatedAt: number;
+  /** Sections (## ids) that were on screen long enough to count as read (src/reader/read-model.ts). */
+  seen?: string[];
+  /** When the chapter became read (earned or marked); null after "Mark as unread". */
+  readAt?: number | null;
+  /** The chapter hash when it became read: a different hash now means "Updated since you read it". */
+  readHash?: string;
+  /** Hash of each section's text when the chapter became read (section id → hash), to mark changed sections. */
+  readSections?: Record<string, string>;
 }
 
 export interface PocketDB extends DBSchema {
   chapters: { key: string; value: StoredChapter };
-  meta: { key: string; value: InstalledContent | BackupInfo };
+  meta: { key: string; value: InstalledContent | BackupInfo | SyncSecret };
   progress: { key: string; value: ReadingProgress; indexes: { 'by-updated': number } };
   annotations: { key: string; value: Annotation; indexes: { 'by-chapter': string; 'by-updated': number } };
   cards: { key: string; value: UserCard; indexes: { 'by-updated': number; 'by-highlight': string } };

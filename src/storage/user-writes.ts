@@ -10,6 +10,8 @@ export interface UserWrite {
   store: UserStore;
   key: string;
   value: unknown | null;
+  /** Where the change came from: 'sync' when it arrived from the sync server (sync does not send it back). */
+  origin?: 'sync' | 'restore';
 }
 
 type Follower = (writes: readonly UserWrite[]) => void;
