@@ -52,6 +52,7 @@ describe('the guide as shipped', () => {
       'visual-search', 'blurring-street-imagery', 'video-search', 'harmful-content', 'video-recommendation',
       'event-recommendation', 'ad-click-prediction', 'similar-listings', 'news-feed', 'people-you-may-know',
       'rag-assistant', 'search-autocomplete', 'payment-fraud', 'eta-prediction',
+      'product-search-ranking',
       'coding-assistant',
     ]);
     expect(byPart('glossary').map((c) => c.meta.id)).toEqual(['glossary']);
