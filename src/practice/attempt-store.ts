@@ -1,0 +1,100 @@
+import { openPocketDb } from '../storage/db.ts';
+import { allAttempts, getAttempt, putAttempt } from '../storage/attempts-repo.ts';
+import { StorageFailure } from '../storage/errors.ts';
+import { createStore } from '../ui/store.ts';
+import { anchorAttempt } from './attempt.ts';
+import type { TimeSample } from './timer.ts';
+import type { PracticeAttempt } from './types.ts';
+import './backup-attempts.ts';
+
+/**
+ * The page's copy of the attempt being worked on. Every change lands here first (so the screen
+ * never loses a word), then is written to IndexedDB after a short pause; a failed write (storage
+ * full, connection closed) keeps the change in memory, says so, and is retried until it lands.
+ * Pending changes are flushed on `pagehide` and when the tab is hidden.
+ */
+export type SaveState = { kind: 'saved' } | { kind: 'pending' } | { kind: 'failed'; message: string };
+
+export const saveState = createStore<SaveState>({ kind: 'saved' });
+export const currentAttempt = createStore<PracticeAttempt | null>(null);
+
+const DEBOUNCE_MS = 400;
+const RETRY_MS = 3000;
+let dirty = false;
+let timer: ReturnType<typeof setTimeout> | null = null;
+let writing: Promise<void> | null = null;
+
+export const sample = (): TimeSample => ({ wall: Date.now(), mono: performance.now(), origin: performance.timeOrigin });
+
+/** Makes `a` the current attempt and schedules its save (`now` re-anchors a running clock). */
+export function update(a: PracticeAttempt, immediate = false): void {
+  currentAttempt.set(a);
+  dirty = true;
+  if (saveState.get().kind === 'saved') saveState.set({ kind: 'pending' });
+  schedule(immediate ? 0 : DEBOUNCE_MS);
+}
+
+function schedule(ms: number): void {
+  if (timer) clearTimeout(timer);
+  timer = setTimeout(() => void flush(), ms);
+}
+
+/** Writes the current attempt now (awaits a write already under way first). */
+export async function flush(): Promise<void> {
+  if (timer) clearTimeout(timer);
+  timer = null;
+  if (writing) await writing;
+  const a = currentAttempt.get();
+  if (!dirty || !a) return;
+  dirty = false;
+  const toSave = anchorAttempt(a, sample());
+  writing = (async () => {
+    try {
+      await putAttempt(await openPocketDb(), toSave);
+      if (!dirty) saveState.set({ kind: 'saved' });
+    } catch (err) {
+      dirty = true;
+      const why = err instanceof StorageFailure ? err.message : 'Saving failed unexpectedly.';
+      saveState.set({ kind: 'failed', message: `${why} Your answers stay on this screen and are saved as soon as storage accepts them.` });
+      schedule(RETRY_MS);
+    } finally {
+      writing = null;
+    }
+  })();
+  await writing;
+}
+
+/** Loads an attempt into memory (the one already in memory wins: it may hold unsaved words). */
+export async function openAttempt(id: string): Promise<PracticeAttempt | null> {
+  const mine = currentAttempt.get();
+  if (mine?.id === id) return mine;
+  if (dirty) await flush();
+  const a = await getAttempt(await openPocketDb(), id);
+  currentAttempt.set(a);
+  dirty = false;
+  saveState.set({ kind: 'saved' });
+  return a;
+}
+
+export async function listAttempts(): Promise<PracticeAttempt[]> {
+  if (dirty) await flush();
+  const list = await allAttempts(await openPocketDb());
+  return list.sort((a, b) => b.createdAt - a.createdAt);
+}
+
+let listening = false;
+/** Flushes on pagehide and when the tab is hidden; re-anchors a running clock while saving. */
+export function keepSaved(): void {
+  if (listening) return;
+  listening = true;
+  addEventListener('pagehide', () => {
+    if (currentAttempt.get()) dirty = true;
+    void flush();
+  });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden' && currentAttempt.get()) {
+      dirty = true;
+      void flush();
+    }
+  });
+}

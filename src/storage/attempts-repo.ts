@@ -1,0 +1,35 @@
+import type { PracticeAttempt } from '../practice/types.ts';
+import type { PocketDb } from './db.ts';
+import { guarded } from './errors.ts';
+import { announceWrite } from './user-writes.ts';
+
+/** Mock-interview attempts (store `attempts`, user data): one record per attempt, written whole. */
+export async function putAttempt(db: PocketDb, attempt: PracticeAttempt): Promise<void> {
+  await guarded(async () => {
+    const tx = db.transaction('attempts', 'readwrite');
+    await Promise.all([tx.store.put(attempt), tx.done]);
+  });
+  announceWrite({ store: 'attempts', key: attempt.id, value: attempt });
+}
+
+/** Writes several attempts in one transaction (an import): all or nothing. */
+export async function putAttempts(db: PocketDb, attempts: readonly PracticeAttempt[], origin?: 'restore'): Promise<void> {
+  if (attempts.length === 0) return;
+  await guarded(async () => {
+    const tx = db.transaction('attempts', 'readwrite');
+    await Promise.all([...attempts.map((a) => tx.store.put(a)), tx.done]);
+  });
+  announceWrite(...attempts.map((a) => ({ store: 'attempts' as const, key: a.id, value: a, ...(origin ? { origin } : {}) })));
+}
+
+export async function getAttempt(db: PocketDb, id: string): Promise<PracticeAttempt | null> {
+  return guarded(async () => (await db.get('attempts', id)) ?? null);
+}
+
+export async function allAttempts(db: PocketDb): Promise<PracticeAttempt[]> {
+  return guarded(async () => db.getAll('attempts'));
+}
+
+export async function attemptsForPrompt(db: PocketDb, promptId: string): Promise<PracticeAttempt[]> {
+  return guarded(async () => db.getAllFromIndex('attempts', 'by-prompt', promptId));
+}
