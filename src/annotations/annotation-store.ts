@@ -1,6 +1,7 @@
-import { openPocketDb } from '../storage/db.ts';
+import { closePocketDb, openPocketDb } from '../storage/db.ts';
 import { allAnnotations, annotationsForChapter, deleteAnnotation, getAnnotation, saveAnnotation } from '../storage/annotations-repo.ts';
-import { FAILURE_TEXT, classify } from '../storage/errors.ts';
+import { classify, failureText } from '../storage/errors.ts';
+import { lastStorageFailure, reportStorageFailure, reportStorageWorks } from '../app/storage-problem.ts';
 import { askPersistence } from '../settings/persistence.ts';
 import { onBeforeReload } from '../sw-bridge/index.ts';
 import { createStore, type Store } from '../ui/store.ts';
@@ -28,13 +29,20 @@ const queue = createSaveQueue(
     remove: async (id) => deleteAnnotation(await openPocketDb(), id),
   },
   {
-    onState: (s: QueueState) =>
-      saveProblem.set(
-        s.kind === 'failing'
-          ? `${classify(s.error).kind === 'quota' ? FAILURE_TEXT.quota : classify(s.error).message} ${s.pending} change(s) are kept on this screen and will be saved automatically.`
-          : null,
-      ),
+    onState: (s: QueueState) => {
+      if (s.kind !== 'failing') {
+        if (s.kind === 'idle') saveProblem.set(null);
+        return;
+      }
+      const kind = classify(s.error, lastStorageFailure()).kind;
+      reportStorageFailure(kind);
+      // A closed connection is reopened on the next try rather than by a reload.
+      if (kind === 'closed' || kind === 'disk') void closePocketDb();
+      saveProblem.set(failureText(kind, s.pending));
+    },
     onSaved: (record) => {
+      reportStorageWorks();
+      if (queue.state().kind !== 'failing') saveProblem.set(null);
       performance.mark('annotation-durable', { detail: record.id });
       if (queue.pending(record.id) === undefined) byId.set(record.id, record);
       channel?.postMessage({ type: 'changed', ids: [record.id] } satisfies ChannelMessage);
@@ -115,16 +123,21 @@ export function putAnnotation(next: Annotation): void {
   }
   const prev = byId.get(next.id);
   byId.set(next.id, next);
-  queue.put(next, prev ? prev.updatedAt : null);
+  queue.put(next, prev ?? null);
   bump();
 }
 
-export function updateAnnotation(id: string, patch: Partial<Omit<Annotation, 'id' | 'createdAt'>>): Annotation | null {
+/**
+ * Changes an annotation. `base` is the version the change started from — an open note editor
+ * passes the version its text grew from, which may be older than memory when another tab's edit
+ * just arrived; the save then merges the two instead of overwriting (default: memory's version).
+ */
+export function updateAnnotation(id: string, patch: Partial<Omit<Annotation, 'id' | 'createdAt'>>, base?: Annotation): Annotation | null {
   const prev = byId.get(id);
   if (!prev) return null;
-  const next: Annotation = { ...prev, ...patch, updatedAt: Math.max(Date.now(), prev.updatedAt + 1) };
+  const next: Annotation = { ...prev, ...patch, updatedAt: Math.max(Date.now(), prev.updatedAt + 1, (base?.updatedAt ?? 0) + 1) };
   byId.set(id, next);
-  queue.put(next, prev.updatedAt);
+  queue.put(next, base ?? prev);
   bump();
   return next;
 }
@@ -147,6 +160,8 @@ export function adoptImported(list: Annotation[]): void {
 }
 
 export const flushAnnotations = (): Promise<void> => queue.flush();
+/** Changes that are on screen but not yet durable. */
+export const unsavedCount = (): number => queue.size();
 
 /** Asks open editors to hand over what was typed, then writes everything pending. */
 export async function saveEverything(): Promise<void> {
@@ -157,6 +172,14 @@ export const FLUSH_EVENT = 'mlsd:flush-notes';
 
 onBeforeReload(saveEverything);
 if (typeof document !== 'undefined') {
+  // Leaving while storage refuses changes would lose them: ask the browser to warn first. (A write
+  // merely in flight to a working database completes in the browser process after the page goes.)
+  addEventListener('beforeunload', (e) => {
+    dispatchEvent(new Event(FLUSH_EVENT));
+    if (queue.size() === 0 || queue.state().kind !== 'failing') return;
+    e.preventDefault();
+    e.returnValue = '';
+  });
   addEventListener('pagehide', () => void queue.flush());
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') void queue.flush();

@@ -2,22 +2,25 @@ import type { Annotation } from './types.ts';
 
 /** What the queue writes to: the storage layer in the app, a fake in tests. */
 export interface SaveTarget {
-  save(a: Annotation, baseUpdatedAt: number | null): Promise<{ record: Annotation }>;
+  /** `base`: the version the edit started from (null for a new annotation). */
+  save(a: Annotation, base: Annotation | null): Promise<{ record: Annotation }>;
   remove(id: string): Promise<void>;
 }
 
-type Op = { kind: 'put'; annotation: Annotation; base: number | null } | { kind: 'delete'; id: string };
+type Op = { kind: 'put'; annotation: Annotation; base: Annotation | null } | { kind: 'delete'; id: string };
 
 export type QueueState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'failing'; error: unknown; pending: number };
 
 export interface SaveQueue {
-  put(annotation: Annotation, baseUpdatedAt: number | null): void;
+  put(annotation: Annotation, base: Annotation | null): void;
   remove(id: string): void;
   /** Writes everything pending now (pagehide, Retry button). */
   flush(): Promise<void>;
   /** The in-memory version of an annotation not yet durable, if any. */
   pending(id: string): Annotation | 'deleted' | undefined;
   state(): QueueState;
+  /** How many changes wait in memory (not yet durable). */
+  size(): number;
 }
 
 /**
@@ -55,9 +58,10 @@ export function createSaveQueue(
           const { record } = await target.save(op.annotation, op.base);
           if (ops.get(id) === op) ops.delete(id);
           else {
-            // Edited again while saving: the next write starts from what was just stored.
+            // Edited again while saving: that edit grew from the text just written (not from a
+            // merged record), so it is merged against it if the stored record moved on.
             const next = ops.get(id);
-            if (next?.kind === 'put') ops.set(id, { ...next, base: record.updatedAt });
+            if (next?.kind === 'put') ops.set(id, { ...next, base: { ...op.annotation, updatedAt: record.updatedAt } });
           }
           hooks.onSaved?.(record);
         } else {
@@ -96,5 +100,6 @@ export function createSaveQueue(
       return op ? (op.kind === 'put' ? op.annotation : 'deleted') : undefined;
     },
     state: () => current,
+    size: () => ops.size,
   };
 }

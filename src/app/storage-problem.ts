@@ -1,14 +1,32 @@
 import { onDbEvents } from '../storage/db.ts';
-import { FAILURE_TEXT } from '../storage/errors.ts';
+import type { StorageFailureKind } from '../storage/errors.ts';
 import { createStore } from '../ui/store.ts';
 
-/** A storage failure the reader must know about, in words (null when all is well). */
-export const storageProblem = createStore<string | null>(null);
+/**
+ * A problem with the storage connection itself (not a refused save, which the save queue reports
+ * with what it keeps): null when all is well. Cleared as soon as a save succeeds again.
+ */
+export const storageProblem = createStore<StorageFailureKind | null>(null);
+
+let last: StorageFailureKind | null = null;
+
+/** The last failure a save met (a closed connection right after a disk error is the disk's fault). */
+export const lastStorageFailure = (): StorageFailureKind | null => last;
+
+export function reportStorageFailure(kind: StorageFailureKind): void {
+  last = kind;
+}
+
+/** A write succeeded: whatever was wrong is over, so its message goes. */
+export function reportStorageWorks(): void {
+  last = null;
+  storageProblem.set(null);
+}
 
 export function watchStorage(): void {
   onDbEvents({
-    onVersionChange: () => storageProblem.set(FAILURE_TEXT.version),
-    onBlocked: () => storageProblem.set(FAILURE_TEXT.blocked),
-    onTerminated: () => storageProblem.set(FAILURE_TEXT.closed),
+    onVersionChange: () => storageProblem.set('version'),
+    onBlocked: () => storageProblem.set('blocked'),
+    onTerminated: () => storageProblem.set(last === 'disk' || last === 'quota' ? 'disk' : 'closed'),
   });
 }

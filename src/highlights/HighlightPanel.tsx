@@ -69,7 +69,7 @@ export function HighlightPanel({ sections }: { sections: { id: string; title: st
           </select>
         </label>
       )}
-      <NoteEditor key={a.id} value={a.note} label="Note" autoFocus={open.focusNote} onSave={(note) => updateAnnotation(a.id, { note })} />
+      <NoteEditor key={a.id} record={a} label="Note" autoFocus={open.focusNote} onSave={(note, base) => updateAnnotation(a.id, { note }, base)} />
       <div class="hl-panel-actions">
         <button type="button" class="btn danger" onClick={remove}>
           {isHighlight ? 'Delete highlight' : 'Delete note'}

@@ -1,31 +1,53 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { FLUSH_EVENT } from '../annotations/annotation-store.ts';
-import { renderNote } from './render-note.ts';
+import type { Annotation } from '../annotations/types.ts';
+import { LIMITS } from '../notebook/backup-format.ts';
+import { renderNote, type RenderedNote } from './render-note.ts';
 
 const SAVE_DELAY = 400;
+/** The counter shows from this share of the limit on. */
+const COUNTER_FROM = 0.9;
+const fmt = (n: number) => n.toLocaleString('en-US');
 
 /**
  * A Markdown note that saves as you type (debounced) and flushes on blur and pagehide, so
- * nothing typed is lost when the app closes.
+ * nothing typed is lost when the app closes. It remembers the version its text grew from and
+ * hands it to `onSave`, so an edit made meanwhile in another tab is merged, not overwritten.
+ * A note is held to the importer's limit (so every backup restores); text over the limit stays
+ * on screen, with a counter and a message, and is not saved until it is shortened.
  */
-export function NoteEditor({ value, onSave, autoFocus, label }: { value: string; onSave: (note: string) => void; autoFocus: boolean; label: string }) {
-  const [text, setText] = useState(value);
+export function NoteEditor({
+  record,
+  onSave,
+  autoFocus,
+  label,
+}: {
+  record: Annotation;
+  onSave: (note: string, base: Annotation) => Annotation | null;
+  autoFocus: boolean;
+  label: string;
+}) {
+  const [text, setText] = useState(record.note);
   const [preview, setPreview] = useState(false);
   const pending = useRef<string | null>(null);
+  const base = useRef<Annotation>(record);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
 
   const flush = () => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
-    if (pending.current !== null) {
-      onSave(pending.current);
-      pending.current = null;
-    }
+    if (pending.current === null || pending.current.length > LIMITS.maxNote) return;
+    const saved = onSave(pending.current, base.current);
+    pending.current = null;
+    if (saved) base.current = saved;
   };
   useEffect(() => {
-    if (pending.current === null) setText(value);
-  }, [value]);
+    // Adopt a newer version (another tab's, or a merge) only while nothing typed here waits.
+    if (pending.current !== null) return;
+    base.current = record;
+    setText(record.note);
+  }, [record]);
   useEffect(() => {
     if (autoFocus) area.current?.focus();
     addEventListener('pagehide', flush);
@@ -44,6 +66,7 @@ export function NoteEditor({ value, onSave, autoFocus, label }: { value: string;
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(flush, SAVE_DELAY);
   };
+  const over = text.length - LIMITS.maxNote;
 
   return (
     <div class="note-editor">
@@ -66,23 +89,56 @@ export function NoteEditor({ value, onSave, autoFocus, label }: { value: string;
       {preview ? (
         <NotePreview markdown={text} />
       ) : (
-        <textarea ref={area} class="field note-input" aria-label={label} placeholder="Write a note (Markdown)…" value={text} onInput={onInput} onBlur={flush} rows={5} />
+        <textarea
+          ref={area}
+          class="field note-input"
+          aria-label={label}
+          aria-describedby={text.length >= LIMITS.maxNote * COUNTER_FROM ? 'note-count' : undefined}
+          placeholder="Write a note (Markdown)…"
+          value={text}
+          onInput={onInput}
+          onBlur={flush}
+          rows={5}
+        />
+      )}
+      {text.length >= LIMITS.maxNote * COUNTER_FROM && (
+        <p id="note-count" class={over > 0 ? 'note-count notice warn' : 'note-count meta'} aria-live="polite">
+          {fmt(text.length)} / {fmt(LIMITS.maxNote)} characters
+          {over > 0 && ` — ${fmt(over)} over the limit. Shorten the note to save it; until then the last version within the limit is kept and this text stays here.`}
+        </p>
       )}
     </div>
   );
 }
 
-/** Rendered Markdown of a note, sanitized, through the one Trusted Types policy. */
+/** Rendered Markdown of a note, sanitized, through the one Trusted Types policy; plain text if formatting fails. */
 export function NotePreview({ markdown }: { markdown: string }) {
   const host = useRef<HTMLDivElement>(null);
+  const [shown, setShown] = useState<RenderedNote | null>(null);
   useEffect(() => {
     let live = true;
-    void renderNote(markdown).then((html) => {
-      if (live && host.current) host.current.innerHTML = html as unknown as string;
+    void renderNote(markdown).then((r) => {
+      if (live) setShown(r);
     });
     return () => {
       live = false;
     };
   }, [markdown]);
-  return <div class="note-preview prose" ref={host} />;
+  useEffect(() => {
+    if (shown?.kind === 'html' && host.current) host.current.innerHTML = shown.html as unknown as string;
+  }, [shown]);
+  if (shown?.kind === 'text') {
+    return (
+      <div class="note-preview">
+        <p class="notice">This note could not be formatted, so it is shown as plain text.</p>
+        <p class="note-plain">{shown.text}</p>
+      </div>
+    );
+  }
+  return (
+    <>
+      {shown?.kind === 'html' && shown.capped && <p class="notice">Deep nesting in this note is shown flattened.</p>}
+      <div class="note-preview prose" ref={host} />
+    </>
+  );
 }

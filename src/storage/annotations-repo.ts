@@ -1,36 +1,58 @@
 import type { Annotation } from '../annotations/types.ts';
-import { resolveConflict } from '../annotations/conflict.ts';
+import type { ConflictResolver } from '../annotations/conflict.ts';
 import type { PocketDb } from './db.ts';
 import { classify, guarded } from './errors.ts';
 import type { BackupInfo } from './schema.ts';
+import { announceWrite } from './user-writes.ts';
 
-/** What happened to a save: written as is, merged with a newer edit from another tab, or gone. */
+/** What happened to a save: written as is, or merged with a newer edit from another tab. */
 export type SaveOutcome = { kind: 'saved'; record: Annotation } | { kind: 'merged'; record: Annotation };
 
+/** Another tab changed the note since `base`, the version this edit started from. */
+const changedSince = (stored: Annotation | undefined, base: Annotation | null): stored is Annotation =>
+  !!stored && base !== null && (stored.note !== base.note || stored.updatedAt > base.updatedAt);
+
 /**
- * Saves one annotation. `baseUpdatedAt` is the version the edit started from: when another tab
- * saved a newer version meanwhile, the two are merged (nothing typed in either tab is lost).
+ * Saves one annotation. `base` is the version the edit started from: when the stored record
+ * moved on since (another tab saved), the two are merged three ways (nothing typed in either
+ * tab is lost). The merge code loads only when needed, outside any transaction.
  */
-export async function saveAnnotation(db: PocketDb, next: Annotation, baseUpdatedAt: number | null): Promise<SaveOutcome> {
+export async function saveAnnotation(
+  db: PocketDb,
+  next: Annotation,
+  base: Annotation | null,
+  loadResolver: () => Promise<ConflictResolver> = async () => (await import('../annotations/conflict.ts')).resolveConflict,
+): Promise<SaveOutcome> {
+  let resolve: ConflictResolver | null = null;
   try {
-    const tx = db.transaction(['annotations', 'meta'], 'readwrite');
-    const store = tx.objectStore('annotations');
-    const stored = await store.get(next.id);
-    let outcome: SaveOutcome = { kind: 'saved', record: next };
-    if (stored && baseUpdatedAt !== null && stored.updatedAt > baseUpdatedAt) {
-      outcome = { kind: 'merged', record: resolveConflict(stored, next) };
+    for (;;) {
+      const tx = db.transaction(['annotations', 'meta'], 'readwrite');
+      const store = tx.objectStore('annotations');
+      const stored = await store.get(next.id);
+      let outcome: SaveOutcome = { kind: 'saved', record: next };
+      if (changedSince(stored, base)) {
+        if (!resolve) {
+          tx.abort();
+          await tx.done.catch(() => undefined);
+          resolve = await loadResolver();
+          continue;
+        }
+        outcome = { kind: 'merged', record: resolve(stored, next, base) };
+      }
+      await store.put(outcome.record);
+      await bumpChanges(tx.objectStore('meta'), stored ? 0 : 1);
+      await tx.done;
+      announceWrite({ store: 'annotations', key: next.id, value: outcome.record });
+      return outcome;
     }
-    await store.put(outcome.record);
-    await bumpChanges(tx.objectStore('meta'), stored ? 0 : 1);
-    await tx.done;
-    return outcome;
   } catch (err) {
     throw classify(err);
   }
 }
 
 export async function deleteAnnotation(db: PocketDb, id: string): Promise<void> {
-  return guarded(() => db.delete('annotations', id));
+  await guarded(() => db.delete('annotations', id));
+  announceWrite({ store: 'annotations', key: id, value: null });
 }
 
 export async function getAnnotation(db: PocketDb, id: string): Promise<Annotation | null> {
@@ -53,6 +75,7 @@ export async function putAnnotations(db: PocketDb, list: Annotation[]): Promise<
     requests.push(tx.done);
     for (const a of list) requests.push(tx.store.put(a));
     await Promise.all(requests);
+    announceWrite(...list.map((a) => ({ store: 'annotations' as const, key: a.id, value: a })));
   } catch (err) {
     requests.forEach((r) => r.catch(() => undefined));
     try {

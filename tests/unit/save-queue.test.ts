@@ -60,17 +60,41 @@ describe('the save queue', () => {
   it('coalesces edits, keeps the first base, and applies a delete after a put', async () => {
     const { target, stored } = fakeTarget(1);
     const q = createSaveQueue(target, {}, 60_000);
-    q.put(ann('a', 'one', 2), 1);
+    const first = ann('a', '', 1);
+    q.put(ann('a', 'one', 2), first);
     await Promise.resolve();
-    q.put(ann('a', 'one two', 3), 2);
+    q.put(ann('a', 'one two', 3), ann('a', 'one', 2));
     q.put(ann('b'), null);
     await q.flush();
     expect(target.save).toHaveBeenLastCalledWith(ann('b'), null);
-    expect(vi.mocked(target.save).mock.calls.find((c) => c[0].note === 'one two')?.[1]).toBe(1);
+    expect(vi.mocked(target.save).mock.calls.find((c) => c[0].note === 'one two')?.[1]).toBe(first);
     expect(stored.get('a')?.note).toBe('one two');
     q.remove('a');
     await q.flush();
     expect(stored.has('a')).toBe(false);
     expect(stored.has('b')).toBe(true);
+  });
+
+  it('an edit made while the previous one was being written is based on that written text', async () => {
+    const calls: [string, string | null][] = [];
+    let release: () => void = () => undefined;
+    const target: SaveTarget = {
+      save: async (a, base) => {
+        calls.push([a.note, base?.note ?? null]);
+        if (calls.length === 1) await new Promise<void>((r) => (release = r));
+        // The store merged another tab's words into the first write.
+        return { record: calls.length === 1 ? { ...a, note: `${a.note} (theirs)`, updatedAt: a.updatedAt + 5 } : a };
+      },
+      remove: async () => undefined,
+    };
+    const q = createSaveQueue(target);
+    q.put(ann('a', 'mine', 2), ann('a', '', 1));
+    await Promise.resolve();
+    q.put(ann('a', 'mine more', 3), ann('a', 'mine', 2));
+    expect(q.size()).toBe(1);
+    release();
+    await q.flush();
+    expect(calls).toEqual([['mine', ''], ['mine more', 'mine']]);
+    expect(q.size()).toBe(0);
   });
 });
