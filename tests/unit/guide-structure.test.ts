@@ -54,6 +54,7 @@ describe('the guide as shipped', () => {
       'rag-assistant', 'search-autocomplete', 'payment-fraud', 'eta-prediction',
       'product-search-ranking',
       'coding-assistant',
+      'spam-fake-accounts',
     ]);
     expect(byPart('glossary').map((c) => c.meta.id)).toEqual(['glossary']);
   });
