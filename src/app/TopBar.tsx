@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { installState, promptInstall } from '../install/install.ts';
 import { Download, Layers, Library, NotebookPen, Search, Settings, Timer } from '../ui/icons.tsx';
 import { useStore } from '../ui/store.ts';
+import { topBarHidden } from './chrome.ts';
 import type { Route } from './routes.ts';
 
 /** The top bar: hides while reading down, returns on the way up. */
@@ -20,6 +21,7 @@ export function TopBar({ route }: { route: Route }) {
     return () => removeEventListener('scroll', onScroll);
   }, []);
   useEffect(() => setHidden(false), [route]);
+  useEffect(() => topBarHidden.set(hidden), [hidden]);
   // The study issue replaces this with the count due ("Review, 12 due") from a tiny store read.
   const reviewLabel = 'Review';
 

@@ -1,24 +1,13 @@
-import { useEffect, useState } from 'preact/hooks';
 import { PART_TITLES } from '../app/guide.ts';
 import { chapterPath, READING_PARTS, type ContentManifest, type Part } from '../shared/content-types.ts';
-import { openPocketDb } from '../storage/db.ts';
-import { allProgress } from '../storage/progress-repo.ts';
-import type { ReadingProgress } from '../storage/schema.ts';
-import { latest, progressLabel } from './progress-label.ts';
+import { chapterShare, latest, progressLabel } from './progress-label.ts';
 import { BackupReminder } from './BackupReminder.tsx';
+import { LibraryOverview, PartProgress } from './LibraryOverview.tsx';
+import { useLibraryData } from './use-library-data.ts';
 import './library.css';
 
 export function Library({ manifest, part }: { manifest: ContentManifest; part: Part | null }) {
-  const [progress, setProgress] = useState<Map<string, ReadingProgress>>(new Map());
-  useEffect(() => {
-    openPocketDb()
-      .then(allProgress)
-      .then((list) => setProgress(new Map(list.map((p) => [p.chapterId, p]))))
-      .catch(() => setProgress(new Map()));
-  }, [manifest.version]);
-  useEffect(() => {
-    if (part) document.getElementById(`part-${part}`)?.scrollIntoView();
-  }, [part]);
+  const { progress, saved } = useLibraryData(manifest);
 
   const last = latest([...progress.values()], manifest);
   const lastMeta = last && manifest.chapters.find((c) => c.id === last.chapterId);
@@ -31,7 +20,7 @@ export function Library({ manifest, part }: { manifest: ContentManifest; part: P
         <a class="continue-card" href={`${chapterPath(lastMeta.id)}${last.anchorId ? `#${last.anchorId}` : ''}`}>
           <span class="eyebrow">Continue reading</span>
           <span class="continue-title">{lastMeta.title}</span>
-          <span class="meta">{progressLabel(last)}</span>
+          <span class="meta">{progressLabel(last, lastMeta)}</span>
         </a>
       ) : (
         <a class="continue-card" href={chapterPath(manifest.chapters[0]?.id ?? '')}>
@@ -40,12 +29,14 @@ export function Library({ manifest, part }: { manifest: ContentManifest; part: P
           <span class="meta">{manifest.chapters[0]?.summary}</span>
         </a>
       )}
-      {READING_PARTS.map((p) => {
+      <LibraryOverview manifest={manifest} part={part} progress={progress} saved={saved} />
+      {READING_PARTS.filter((p) => part === null || p === part).map((p) => {
         const chapters = manifest.chapters.filter((c) => c.part === p);
         if (!chapters.length) return null;
         return (
           <section key={p} id={`part-${p}`} class="part" aria-labelledby={`part-${p}-title`}>
             <h2 id={`part-${p}-title`}>{PART_TITLES[p]}</h2>
+            <PartProgress chapters={chapters} progress={progress} />
             <ol class="chapter-list">
               {chapters.map((c) => {
                 const pr = progress.get(c.id);
@@ -58,11 +49,12 @@ export function Library({ manifest, part }: { manifest: ContentManifest; part: P
                       </span>
                       <span class="summary">{c.summary}</span>
                       <span class="meta">
-                        {c.minutes} min · {pr ? progressLabel(pr) : 'Not started'}
+                        <span class="nowrap">{c.minutes} min</span> · {progressLabel(pr, c)}
+                        {saved && !saved.has(c.id) ? ' · Not on this device yet' : ''}
                       </span>
                       {pr ? (
                         <span class="bar" aria-hidden="true">
-                          <span style={{ width: `${Math.round(pr.maxFraction * 100)}%` }} />
+                          <span style={{ width: `${Math.round(chapterShare(pr, c) * 100)}%` }} />
                         </span>
                       ) : null}
                     </a>

@@ -2,10 +2,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { PART_TITLES } from '../app/guide.ts';
 import { loadChapter } from '../content/loader.ts';
 import { treeToDom } from '../content/tree-to-dom.ts';
-import { chapterPath, type ChapterPayload, type ContentManifest } from '../shared/content-types.ts';
+import { chapterPath, type ChapterMeta, type ChapterPayload, type ContentManifest } from '../shared/content-types.ts';
 import { openPocketDb } from '../storage/db.ts';
 import { getProgress } from '../storage/progress-repo.ts';
-import { ChevronLeft, ChevronRight, List } from '../ui/icons.tsx';
+import { ChevronLeft, ChevronRight } from '../ui/icons.tsx';
 import { SelectionToolbar } from '../highlights/SelectionToolbar.tsx';
 import { openAnnotation } from '../highlights/ui-state.ts';
 import { enableKeyboardSelection } from '../highlights/keyboard-selection.ts';
@@ -15,6 +15,14 @@ import { enhanceDiagrams } from './diagram-zoom.ts';
 import { Outline } from './Outline.tsx';
 import { neighbours } from './reading-position.ts';
 import { trackReading, type Tracker } from './track-reading.ts';
+import { topBarHidden } from '../app/chrome.ts';
+import { useStore } from '../ui/store.ts';
+import { outlinePane, setOutlinePane, TABLET_QUERY } from './outline-pane.ts';
+import { ReaderBar } from './ReaderBar.tsx';
+import { ReadMark } from './ReadMark.tsx';
+import { UpdatedNotice, useChangedMarks } from './UpdatedNotice.tsx';
+import { useMedia } from './use-media.ts';
+import { useReadState } from './use-read-state.ts';
 import './reader.css';
 
 interface Props {
@@ -29,6 +37,11 @@ interface Props {
 const ChapterNotes = lazyComponent(() => import('../highlights/ChapterNotes.tsx').then((m) => m.ChapterNotes), false);
 const HighlightPanel = lazyComponent(() => import('../highlights/HighlightPanel.tsx').then((m) => m.HighlightPanel), false);
 
+/** Hooks run before the "chapter not found" return: a stand-in keeps their order stable. */
+const FALLBACK_META: ChapterMeta = { id: '', part: 'start', order: 0, title: '', summary: '', minutes: 0, tags: [], outline: [], hash: '', bytes: 0, cardCount: 0, words: 0 };
+/** Where the reading area starts below the bars (for "on screen"): nothing when the bars are hidden. */
+const readingTop = () => (topBarHidden.get() ? 0 : 104);
+
 type State = { status: 'loading' } | { status: 'missing' } | { status: 'error'; message: string } | { status: 'ready'; chapter: ChapterPayload };
 
 export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
@@ -41,6 +54,11 @@ export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
   const tracker = useRef<Tracker | null>(null);
   const meta = manifest.chapters.find((c) => c.id === id);
   const { prev, next } = neighbours(manifest.chapters, id);
+  const wide = useMedia(TABLET_QUERY);
+  const pane = useStore(outlinePane);
+  const chromeHidden = useStore(topBarHidden);
+  const readState = useReadState(meta ?? FALLBACK_META, state.status === 'ready' ? state.chapter : null, mounted ? bodyRef.current : null, readingTop);
+  useChangedMarks(mounted ? bodyRef.current : null, readState.changed);
 
   const openedAt = useRef(0);
   useEffect(() => {
@@ -121,20 +139,27 @@ export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
   }
 
   return (
-    <div class={`reader${outlineOpen ? ' outline-open' : ''}`}>
-      <div class="progress-line" aria-hidden="true">
-        <span style={{ transform: `scaleX(${fraction})` }} />
-      </div>
-      <aside class="side" aria-label="Chapter contents">
-        <Outline manifest={manifest} meta={meta} current={current} onClose={() => setOutlineOpen(false)} />
+    <div class={`reader${outlineOpen ? ' outline-open' : ''}${pane ? '' : ' pane-hidden'}${chromeHidden ? ' chrome-hidden' : ''}`}>
+      <ReaderBar
+        title={meta.title}
+        section={meta.outline.find((o) => o.id === current)?.title ?? null}
+        fraction={fraction}
+        wide={wide}
+        paneShown={pane}
+        drawerOpen={outlineOpen}
+        onContents={() => (wide ? setOutlinePane(!pane) : setOutlineOpen(!outlineOpen))}
+      />
+      <aside class="side" aria-label="Chapter contents" hidden={wide && !pane}>
+        <Outline manifest={manifest} meta={meta} current={current} changed={readState.changed} onClose={() => setOutlineOpen(false)} />
       </aside>
       <div class="reading">
         <div class="reading-tools">
-          <span class="eyebrow">{meta.step ? `Step ${meta.step} · ` : ''}{PART_TITLES[meta.part]} · {meta.minutes} min</span>
-          <button type="button" class="btn outline-toggle" aria-expanded={outlineOpen} onClick={() => setOutlineOpen(!outlineOpen)}>
-            <List aria-hidden="true" size={18} /> Contents
-          </button>
+          <span class="eyebrow">
+            {meta.step ? `Step ${meta.step} · ` : ''}
+            {PART_TITLES[meta.part]} · <span class="nowrap">{meta.minutes} min</span>
+          </span>
         </div>
+        {readState.changed && <UpdatedNotice changed={readState.changed} outline={meta.outline} />}
         {state.status === 'loading' && <p class="loading" aria-busy="true">Opening the chapter…</p>}
         {state.status === 'error' && (
           <div class="notice warn" role="alert">
@@ -158,6 +183,8 @@ export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
           }}
         />
         {state.status === 'ready' && <ChapterNotes chapter={chapterRef} outline={meta.outline} />}
+        {/* Chapter-level extras mount here, each a separate component (study: cards count; practice: its buttons). */}
+        {state.status === 'ready' && <ReadMark state={readState} />}
         <SelectionToolbar host={mounted ? bodyRef.current : null} chapter={chapterRef} reattach={reattach} />
         <HighlightPanel sections={meta.outline.filter((o) => o.level === 2)} />
         {state.status === 'ready' && (

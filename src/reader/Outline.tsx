@@ -1,18 +1,31 @@
 import { PART_TITLES } from '../app/guide.ts';
-import { chapterPath, type ChapterMeta, type ContentManifest } from '../shared/content-types.ts';
+import { chapterPath, READING_PARTS, type ChapterMeta, type ContentManifest } from '../shared/content-types.ts';
+import { useEffect, useRef } from 'preact/hooks';
 import { X } from '../ui/icons.tsx';
 
 interface Props {
   manifest: ContentManifest;
   meta: ChapterMeta;
   current: string | null;
+  /** Sections changed since the reader read the chapter (marked "updated"). */
+  changed?: string[] | null;
   onClose: () => void;
 }
 
 /** This chapter's sections (the current one marked), then every chapter of the guide. */
-export function Outline({ manifest, meta, current, onClose }: Props) {
+export function Outline({ manifest, meta, current, changed, onClose }: Props) {
+  const root = useRef<HTMLDivElement>(null);
+  // The pane follows the reader: the current section stays in view inside it (the page never scrolls for it).
+  useEffect(() => {
+    const pane = root.current?.parentElement;
+    const link = root.current?.querySelector<HTMLElement>('.sections [aria-current]');
+    if (!pane || !link || pane.scrollHeight <= pane.clientHeight) return;
+    const p = pane.getBoundingClientRect();
+    const l = link.getBoundingClientRect();
+    if (l.top < p.top + 8 || l.bottom > p.bottom - 8) pane.scrollTop += l.top - p.top - p.height / 3;
+  }, [current]);
   return (
-    <div class="outline">
+    <div class="outline" ref={root}>
       <div class="outline-head">
         <p class="outline-title">{meta.title}</p>
         <button type="button" class="icon-btn outline-close" aria-label="Close contents" onClick={onClose}>
@@ -25,6 +38,7 @@ export function Outline({ manifest, meta, current, onClose }: Props) {
             <li key={s.id} class={`level-${s.level}`}>
               <a href={`#${s.id}`} aria-current={s.id === current ? 'location' : undefined} onClick={onClose}>
                 {s.title}
+                {changed?.includes(s.id) && <span class="changed-badge"> Updated</span>}
               </a>
             </li>
           ))}
@@ -33,7 +47,7 @@ export function Outline({ manifest, meta, current, onClose }: Props) {
       <details class="all-chapters">
         <summary>All chapters</summary>
         <nav aria-label="All chapters">
-          {(['start', 'framework', 'concepts', 'cases', 'glossary'] as const).map((part) => (
+          {READING_PARTS.map((part) => (
             <div key={part}>
               <p class="part-label">{PART_TITLES[part]}</p>
               <ol>
