@@ -56,6 +56,7 @@ describe('the guide as shipped', () => {
       'llm-inference-platform',
       'coding-assistant',
       'spam-fake-accounts',
+      'dynamic-pricing',
     ]);
     expect(byPart('glossary').map((c) => c.meta.id)).toEqual(['glossary']);
   });
