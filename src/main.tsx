@@ -21,3 +21,5 @@ void refreshGuide();
 render(<App />, document.getElementById('app')!);
 startServiceWorker();
 preloadAnnotations();
+// The second copy of the user's data (OPFS), in its own chunk: checks the database, then follows every write.
+void import('./mirror/mirror.ts').then((m) => m.startMirror());

@@ -5,6 +5,9 @@ import { UndoBar } from '../highlights/UndoBar.tsx';
 import { storageProblem } from './storage-problem.ts';
 import { failureText } from '../storage/errors.ts';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { lazyComponent } from '../ui/lazy.tsx';
+
+const MirrorNotice = lazyComponent(() => import('../mirror/MirrorNotice.tsx').then((m) => m.MirrorNotice), false);
 
 /** Saving progress, "Ready offline", storage problems and the update prompt, in one polite region. */
 export function StatusBar() {
@@ -67,6 +70,7 @@ export function StatusBar() {
           <p>{unsaved}</p>
         </div>
       )}
+      <MirrorNotice />
       <UndoBar />
       {waiting && (
         <div class="status-card update">

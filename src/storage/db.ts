@@ -12,9 +12,22 @@ export interface DbEvents {
   onTerminated?: () => void;
   /** An older connection elsewhere holds our upgrade back. */
   onBlocked?: () => void;
+  /** A connection was opened (again): what the open found (a re-created or damaged database). */
+  onOpened?: (info: OpenInfo) => void;
 }
 
 let shared: Promise<PocketDb> | null = null;
+
+/** What the last open of the database found: the second copy (src/mirror) checks this at start-up. */
+export interface OpenInfo {
+  /** The database was created from nothing (version 0 before the upgrade). */
+  createdNow: boolean;
+  /** The browser reported lost data (`dataLoss` "total" on upgradeneeded, e.g. after a disk error). */
+  dataLoss: boolean;
+  at: number;
+}
+let lastOpen: OpenInfo | null = null;
+export const lastOpenInfo = (): OpenInfo | null => lastOpen;
 const listeners = new Set<DbEvents>();
 
 /** Listens to connection events for as long as the returned function is not called. */
@@ -43,8 +56,13 @@ export async function closePocketDb(): Promise<void> {
 
 async function open(): Promise<PocketDb> {
   if (typeof indexedDB === 'undefined') throw new StorageFailure('unavailable', FAILURE_TEXT.unavailable);
+  let found: OpenInfo = { createdNow: false, dataLoss: false, at: Date.now() };
   const db = await openDB<PocketDB>(DB_NAME, DB_VERSION, {
-    upgrade: migrate,
+    upgrade: (database, oldVersion, newVersion, tx, event) => {
+      const loss = (event as IDBVersionChangeEvent & { dataLoss?: string }).dataLoss;
+      found = { createdNow: oldVersion === 0, dataLoss: !!loss && loss !== 'none', at: Date.now() };
+      migrate(database, oldVersion, newVersion, tx);
+    },
     blocked: () => listeners.forEach((l) => l.onBlocked?.()),
     blocking: () => {
       // A newer version waits on this connection: step aside rather than hold it back.
@@ -57,5 +75,8 @@ async function open(): Promise<PocketDb> {
       listeners.forEach((l) => l.onTerminated?.());
     },
   });
+  const info = found;
+  lastOpen = info;
+  listeners.forEach((l) => l.onOpened?.(info));
   return db;
 }

@@ -17,14 +17,34 @@ export interface UserWrite {
 type Follower = (writes: readonly UserWrite[]) => void;
 const followers = new Set<Follower>();
 
-export function onUserWrite(follower: Follower): () => void {
+/**
+ * Writes made before a late follower (one loaded lazily, like the mirror) attached: kept, up to
+ * BACKLOG_MAX, so it can catch up with `{ catchUp: true }`. Past the cap it must re-read instead.
+ */
+const BACKLOG_MAX = 2000;
+const backlog: UserWrite[] = [];
+let backlogOverflowed = false;
+
+export function onUserWrite(follower: Follower, opts: { catchUp?: boolean } = {}): () => void {
   followers.add(follower);
+  if (opts.catchUp && backlog.length > 0) {
+    try {
+      follower(backlog.slice());
+    } catch {
+      // as in announceWrite
+    }
+  }
   return () => followers.delete(follower);
 }
+
+/** True when more writes happened before the first catch-up than the backlog keeps. */
+export const backlogIncomplete = (): boolean => backlogOverflowed;
 
 /** Called by repositories after the transaction that wrote `writes` has completed. */
 export function announceWrite(...writes: UserWrite[]): void {
   if (writes.length === 0) return;
+  if (backlog.length + writes.length <= BACKLOG_MAX) backlog.push(...writes);
+  else backlogOverflowed = true;
   for (const f of followers) {
     try {
       f(writes);

@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, openApp, type AppSession } from '../support/app-session.ts';
 import { TABLET } from '../support/browser.ts';
+import { deleteMirror } from '../support/mirror-helpers.ts';
 import { selectPhrase } from '../support/page-helpers.ts';
 import { phrasesOf } from '../support/phrases.ts';
 import type { TestServer } from '../support/static-server.ts';
@@ -117,6 +118,8 @@ describe('highlights and notes on a tablet (touch)', () => {
       });
       db.close();
     });
+    // The second copy (OPFS) would put them back by itself: this test needs both gone.
+    await deleteMirror(page);
     await page.reload();
     await expect.poll(() => page.locator('.nb-entry').count()).toBe(0);
     await page.locator('input[type=file]').setInputFiles(file);

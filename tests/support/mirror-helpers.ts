@@ -1,0 +1,86 @@
+import type { Page } from 'playwright-core';
+
+/** Records per user store in the page's IndexedDB (read in the page, through its own connection). */
+export function userCounts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('mlsd-pocket');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const stores = ['annotations', 'progress', 'cards', 'reviews', 'attempts'].filter((s) => db.objectStoreNames.contains(s));
+    const out: Record<string, number> = {};
+    const tx = db.transaction(stores);
+    await Promise.all(
+      stores.map((s) => new Promise<void>((res) => {
+        const r = tx.objectStore(s).count();
+        r.onsuccess = () => { out[s] = r.result; res(); };
+      })),
+    );
+    db.close();
+    return out;
+  });
+}
+
+/** Every note text in the page's IndexedDB. */
+export function storedNotes(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('mlsd-pocket');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const all = await new Promise<{ note: string }[]>((res) => {
+      const r = db.transaction('annotations').objectStore('annotations').getAll();
+      r.onsuccess = () => res(r.result as { note: string }[]);
+    });
+    db.close();
+    return all.map((a) => a.note);
+  });
+}
+
+/** Empties the user's stores in IndexedDB behind the app's back (the guide stays). */
+export function emptyUserStores(page: Page): Promise<void> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((res, rej) => {
+      const r = indexedDB.open('mlsd-pocket');
+      r.onsuccess = () => res(r.result);
+      r.onerror = () => rej(r.error);
+    });
+    const stores = ['annotations', 'progress', 'cards', 'reviews', 'attempts'].filter((s) => db.objectStoreNames.contains(s));
+    await new Promise((res) => {
+      const tx = db.transaction(stores, 'readwrite');
+      for (const s of stores) tx.objectStore(s).clear();
+      tx.oncomplete = res;
+    });
+    db.close();
+  });
+}
+
+/** The text of the second copy's files in OPFS (snapshot + journal). */
+export function mirrorText(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    try {
+      const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('mlsd-mirror');
+      let text = '';
+      for (const name of ['snapshot.json', 'journal.log']) {
+        try {
+          text += await (await (await dir.getFileHandle(name)).getFile()).text();
+        } catch {
+          // not written yet
+        }
+      }
+      return text;
+    } catch {
+      return '';
+    }
+  });
+}
+
+/** Deletes the second copy too (for tests that need a database with no copy to restore from). */
+export function deleteMirror(page: Page): Promise<void> {
+  return page.evaluate(async () => {
+    await (await navigator.storage.getDirectory()).removeEntry('mlsd-mirror', { recursive: true }).catch(() => undefined);
+    localStorage.removeItem('mlsd-pocket:mirror');
+  });
+}
