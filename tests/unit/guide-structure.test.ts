@@ -57,6 +57,7 @@ describe('the guide as shipped', () => {
       'coding-assistant',
       'spam-fake-accounts',
       'dynamic-pricing',
+      'notifications',
     ]);
     expect(byPart('glossary').map((c) => c.meta.id)).toEqual(['glossary']);
   });
