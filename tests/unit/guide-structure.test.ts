@@ -53,6 +53,7 @@ describe('the guide as shipped', () => {
       'event-recommendation', 'ad-click-prediction', 'similar-listings', 'news-feed', 'people-you-may-know',
       'rag-assistant', 'search-autocomplete', 'payment-fraud', 'eta-prediction',
       'product-search-ranking',
+      'conversational-assistant',
       'llm-inference-platform',
       'coding-assistant',
       'spam-fake-accounts',
