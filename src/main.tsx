@@ -10,6 +10,7 @@ import { watchStorage } from './app/storage-problem.ts';
 import { startInstallWatch } from './install/install.ts';
 import { applySettings, readerSettings } from './settings/reader-settings.ts';
 import { startServiceWorker } from './sw-bridge/index.ts';
+import { bootSync } from './sync/boot.ts';
 
 applySettings(readerSettings.get());
 matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => applySettings(readerSettings.get()));
@@ -23,3 +24,4 @@ startServiceWorker();
 preloadAnnotations();
 // The second copy of the user's data (OPFS), in its own chunk: checks the database, then follows every write.
 void import('./mirror/mirror.ts').then((m) => m.startMirror());
+bootSync();

@@ -6,6 +6,7 @@ import { contentStatus } from '../sw-bridge/index.ts';
 import { useStore } from '../ui/store.ts';
 import { FONT_SIZES, readerSettings, updateSettings, type ReadingFont, type Spacing, type Theme } from './reader-settings.ts';
 import { BackupPanel } from '../notebook/BackupPanel.tsx';
+import { SyncPanel } from '../sync/SyncPanel.tsx';
 import { ChoiceGroup } from './ChoiceGroup.tsx';
 import { guideFact } from './guide-fact.ts';
 import './settings.css';
@@ -92,6 +93,11 @@ export function SettingsView({ manifest, saved }: { manifest: ContentManifest; s
         <h2 id="notes-h">Your highlights and notes</h2>
         <p>They live only on this device. Export a JSON backup now and then; Import brings one back (nothing is duplicated).</p>
         <BackupPanel manifest={manifest} />
+      </section>
+
+      <section aria-labelledby="sync-h">
+        <h2 id="sync-h">Sync</h2>
+        <SyncPanel />
       </section>
 
       <section aria-labelledby="install-h">

@@ -125,3 +125,16 @@ describe('settings and status', () => {
     expect(ago(NOW - 3 * 3600_000, NOW)).toBe('3 h ago');
   });
 });
+
+describe('reading positions travel strictly', () => {
+  it('round-trips a position and refuses a bad one', async () => {
+    const { positionsSection } = await import('../../src/reader/positions-section.ts');
+    const p = { chapterId: 'news-feed', anchorId: '3-prepare-the-data', fraction: 0.4, maxFraction: 0.6, updatedAt: NOW - 1, seen: ['intro'], readAt: null };
+    expect(positionsSection.fromJson(positionsSection.toJson(p), NOW)).toEqual({ ok: true, record: p });
+    expect(positionsSection.fromJson({ ...p, fraction: 2 }, NOW)).toMatchObject({ ok: false });
+    expect(positionsSection.fromJson({ ...p, updatedAt: NOW + 3 * 86_400_000 }, NOW)).toMatchObject({ ok: false, problem: /future/ });
+    expect(positionsSection.fromJson({ ...p, chapterId: '<img src=x>' }, NOW)).toMatchObject({ ok: false });
+    const r = positionsSection.fromJson({ ...p, evil: '<script>' }, NOW);
+    expect(r.ok && 'evil' in r.record).toBe(false);
+  });
+});
