@@ -12,6 +12,8 @@ import { TopBar } from './TopBar.tsx';
 
 const SettingsView = lazyComponent(() => import('../settings/SettingsView.tsx').then((m) => m.SettingsView));
 const NotebookView = lazyComponent(() => import('../notebook/NotebookView.tsx').then((m) => m.NotebookView));
+const ReviewView = lazyComponent(() => import('../study/ReviewView.tsx').then((m) => m.ReviewView));
+const StatsView = lazyComponent(() => import('../study/StatsView.tsx').then((m) => m.StatsView));
 
 export function App() {
   const loc = useLocation();
@@ -52,6 +54,10 @@ export function App() {
           <ContinueReading manifest={manifest} />
         ) : route.name === 'settings' ? (
           <SettingsView manifest={manifest} saved={state.source === 'offline'} />
+        ) : route.name === 'review' ? (
+          <ReviewView manifest={manifest} deck={route.deck} />
+        ) : route.name === 'stats' ? (
+          <StatsView manifest={manifest} />
         ) : (
           <section class="screen narrow">
             <h1>Page not found</h1>

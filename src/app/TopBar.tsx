@@ -4,6 +4,8 @@ import { Download, Layers, Library, NotebookPen, Search, Settings, Timer } from 
 import { useStore } from '../ui/store.ts';
 import { topBarHidden } from './chrome.ts';
 import type { Route } from './routes.ts';
+import { guide } from './guide.ts';
+import { dueCount, reviewLabel as dueLabel } from '../study/due-store.ts';
 
 /** The top bar: hides while reading down, returns on the way up. */
 export function TopBar({ route }: { route: Route }) {
@@ -22,8 +24,10 @@ export function TopBar({ route }: { route: Route }) {
   }, []);
   useEffect(() => setHidden(false), [route]);
   useEffect(() => topBarHidden.set(hidden), [hidden]);
-  // The study issue replaces this with the count due ("Review, 12 due") from a tiny store read.
-  const reviewLabel = 'Review';
+  // "Review, 12 due": an IndexedDB count (src/study/due-badge.ts, its own chunk), refreshed on every route change.
+  const manifest = useStore(guide).manifest;
+  useEffect(() => void import('../study/due-badge.ts').then((m) => m.refreshDueCount(manifest)).catch(() => undefined), [JSON.stringify(route), manifest]);
+  const reviewLabel = dueLabel(useStore(dueCount));
 
   return (
     <header class={`topbar${hidden ? ' hidden' : ''}`}>

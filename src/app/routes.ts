@@ -8,6 +8,7 @@ export type Route =
   | { name: 'settings' }
   | { name: 'search'; q: string }
   | { name: 'review'; deck: string }
+  | { name: 'stats' }
   | { name: 'practice'; family: string | null }
   | { name: 'not-found'; path: string };
 
@@ -26,6 +27,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   const query = new URLSearchParams(search);
   if (path === '/search') return { name: 'search', q: query.get('q') ?? '' };
   if (path === '/review') return { name: 'review', deck: query.get('deck') ?? 'all' };
+  if (path === '/stats') return { name: 'stats' };
   if (path === '/practice') return { name: 'practice', family: query.get('family') };
   const m = /^\/read\/([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(path);
   if (m?.[1]) return { name: 'chapter', id: m[1], reattach: new URLSearchParams(search).get('reattach') };

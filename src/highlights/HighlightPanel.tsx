@@ -1,10 +1,13 @@
 import { findAnnotation, removeAnnotation, updateAnnotation, annotationsVersion } from '../annotations/annotation-store.ts';
 import { COLOURS } from '../annotations/types.ts';
+import { lazyComponent } from '../ui/lazy.tsx';
 import { useStore } from '../ui/store.ts';
 import { X } from '../ui/icons.tsx';
 import { COLOUR_NAMES, rememberColour } from './colours.ts';
 import { NoteEditor } from './NoteEditor.tsx';
 import { openAnnotation, undoAction } from './ui-state.ts';
+
+const MakeCard = lazyComponent(() => import('../study/MakeCard.tsx').then((m) => m.MakeCard), false);
 
 /** The open highlight or note: change its colour, edit or delete its note, delete it (with Undo). */
 export function HighlightPanel({ sections }: { sections: { id: string; title: string }[] }) {
@@ -70,6 +73,7 @@ export function HighlightPanel({ sections }: { sections: { id: string; title: st
         </label>
       )}
       <NoteEditor key={a.id} record={a} label="Note" autoFocus={open.focusNote} onSave={(note, base) => updateAnnotation(a.id, { note }, base)} />
+      {isHighlight && <MakeCard key={`card-${a.id}`} highlightId={a.id} chapterId={a.chapterId} quote={a.anchor!.quote.exact} />}
       <div class="hl-panel-actions">
         <button type="button" class="btn danger" onClick={remove}>
           {isHighlight ? 'Delete highlight' : 'Delete note'}

@@ -3,10 +3,13 @@ import { allLoaded, annotationsVersion, loadAllAnnotations, everyAnnotation, put
 import { COLOURS, type Annotation, type Colour } from '../annotations/types.ts';
 import { COLOUR_NAMES } from '../highlights/colours.ts';
 import { chapterPath, type ContentManifest } from '../shared/content-types.ts';
+import { lazyComponent } from '../ui/lazy.tsx';
 import { useStore } from '../ui/store.ts';
 import { BackupPanel } from './BackupPanel.tsx';
 import { keepAsNote, notebookGroups, orphans } from './notebook-model.ts';
 import './notebook.css';
+
+const NotebookCards = lazyComponent(() => import('../study/NotebookCards.tsx').then((m) => m.NotebookCards), false);
 
 const PAGE = 80;
 
@@ -64,6 +67,7 @@ export function NotebookView({ manifest }: { manifest: ContentManifest }) {
           ))}
         </div>
       </div>
+      <NotebookCards manifest={manifest} />
       {loaded && all.length === 0 && <p class="empty">Nothing here yet. Select text in any chapter to highlight it, or add a note at the end of a chapter.</p>}
       {loaded && all.length > 0 && total === 0 && <p class="empty">No highlight or note matches.</p>}
       {groups.map((g) => {

@@ -36,6 +36,7 @@ interface Props {
 
 const ChapterNotes = lazyComponent(() => import('../highlights/ChapterNotes.tsx').then((m) => m.ChapterNotes), false);
 const HighlightPanel = lazyComponent(() => import('../highlights/HighlightPanel.tsx').then((m) => m.HighlightPanel), false);
+const ChapterStudy = lazyComponent(() => import('../study/ChapterStudy.tsx').then((m) => m.ChapterStudy), false);
 
 /** Hooks run before the "chapter not found" return: a stand-in keeps their order stable. */
 const FALLBACK_META: ChapterMeta = { id: '', part: 'start', order: 0, title: '', summary: '', minutes: 0, tags: [], outline: [], hash: '', bytes: 0, cardCount: 0, words: 0 };
@@ -182,6 +183,7 @@ export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
             if (e.key === 'Enter' && (e.target as Element).matches?.('mark.hl')) openFrom(e.target);
           }}
         />
+        {state.status === 'ready' && <ChapterStudy host={mounted ? bodyRef.current : null} chapter={state.chapter} />}
         {state.status === 'ready' && <ChapterNotes chapter={chapterRef} outline={meta.outline} />}
         {/* Chapter-level extras mount here, each a separate component (study: cards count; practice: its buttons). */}
         {state.status === 'ready' && <ReadMark state={readState} />}

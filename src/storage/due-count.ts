@@ -9,9 +9,13 @@ export interface DueCountInput {
   guideCards: number;
   newPerDay: number;
   maxReviewsPerDay: number;
+  now: number;
   dayStart: number;
   dayEnd: number;
 }
+
+/** Learning cards count once they are due within this window (the review screen's "learn ahead"). */
+const LEARN_AHEAD_MS = 20 * 60_000;
 
 export async function countDue(db: PocketDb, q: DueCountInput): Promise<number> {
   const tx = db.transaction(['schedule', 'cards', 'reviews'], 'readonly');
@@ -25,7 +29,8 @@ export async function countDue(db: PocketDb, q: DueCountInput): Promise<number> 
   for (const s of schedules) {
     if (s.retired || s.state === 0) continue;
     graded++;
-    if (s.due < q.dayEnd) due++;
+    const learning = s.state === 1 || s.state === 3;
+    if (learning ? s.due <= q.now + LEARN_AHEAD_MS : s.due < q.dayEnd) due++;
   }
   const newSeen = new Set<string>();
   let reviews = 0;

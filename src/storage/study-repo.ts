@@ -103,3 +103,6 @@ async function writeAll(db: PocketDb, cards: readonly UserCard[], reviews: reado
     throw classify(err);
   }
 }
+
+/** Cards made from one highlight. */
+export const cardsOfHighlight = (db: PocketDb, highlightId: string): Promise<UserCard[]> => guarded(() => db.getAllFromIndex('cards', 'by-highlight', highlightId));

@@ -1,0 +1,71 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { ChapterPayload } from '../shared/content-types.ts';
+import { openPocketDb } from '../storage/db.ts';
+import { allSchedules, allUserCards } from '../storage/study-repo.ts';
+import { chapterCounts, type ChapterCounts } from './chapter-counts.ts';
+import { reviewHref } from './deck.ts';
+import { onStudyChange } from './due-badge.ts';
+import './study.css';
+
+/**
+ * The chapter's study line (due / new / learned, "Review this chapter"), placed right after the
+ * chapter's recall cards. It lives in a `data-ui` box inside the article, so highlight offsets skip it.
+ */
+export function ChapterStudy({ host, chapter }: { host: HTMLElement | null; chapter: ChapterPayload }) {
+  useEffect(() => {
+    if (!host) return;
+    const box = document.createElement('div');
+    box.dataset.ui = 'study';
+    const place = () => {
+      const cards = host.querySelectorAll(':scope > .cards');
+      const after = cards[cards.length - 1];
+      if (after) after.after(box);
+      else host.append(box);
+    };
+    place();
+    render(<StudyLine chapter={chapter} />, box);
+    // The reader rebuilds the chapter body on a content update: put the box back after the new cards.
+    const watch = new MutationObserver(() => {
+      if (!box.isConnected) place();
+    });
+    watch.observe(host, { childList: true });
+    return () => {
+      watch.disconnect();
+      render(null, box);
+      box.remove();
+    };
+  }, [host, chapter]);
+  return null;
+}
+
+function StudyLine({ chapter }: { chapter: ChapterPayload }) {
+  const [counts, setCounts] = useState<ChapterCounts | null>(null);
+  useEffect(() => {
+    let live = true;
+    const load = async () => {
+      const db = await openPocketDb();
+      const [schedules, mine] = await Promise.all([allSchedules(db), allUserCards(db)]);
+      const ids = [...chapter.cards.map((c) => c.id), ...mine.filter((u) => !u.deleted && u.chapterId === chapter.id).map((u) => u.id)];
+      const now = Date.now();
+      if (live) setCounts(chapterCounts(ids, new Map(schedules.map((s) => [s.cardId, s])), now, new Date(now).getTimezoneOffset()));
+    };
+    void load().catch(() => undefined);
+    const stop = onStudyChange(() => void load().catch(() => undefined));
+    return () => {
+      live = false;
+      stop();
+    };
+  }, [chapter]);
+  if (!counts || counts.total === 0) return null;
+  return (
+    <section class="chapter-study" aria-label="Study this chapter">
+      <p>
+        {counts.total === 1 ? '1 card' : `${counts.total} cards`}: {counts.due} due · {counts.new} new · {counts.learned} learned
+      </p>
+      <a class="btn primary" href={reviewHref({ kind: 'chapter', chapterId: chapter.id })}>
+        Review this chapter
+      </a>
+    </section>
+  );
+}

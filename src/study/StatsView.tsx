@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ContentManifest } from '../shared/content-types.ts';
+import { openPocketDb } from '../storage/db.ts';
+import { StorageFailure } from '../storage/errors.ts';
+import { allReviews, allSchedules, allUserCards } from '../storage/study-repo.ts';
+import { studyStats, type StudyStats } from './stats.ts';
+import './study.css';
+
+const DAYS = 30;
+
+/** Study statistics, computed on the device from the review log: nothing needs a network. */
+export function StatsView({ manifest }: { manifest: ContentManifest }) {
+  const [stats, setStats] = useState<StudyStats | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    document.title = 'Study statistics · MLSD Pocket';
+    void (async () => {
+      try {
+        const db = await openPocketDb();
+        const [log, schedules, cards] = await Promise.all([allReviews(db), allSchedules(db), allUserCards(db)]);
+        const total = manifest.chapters.reduce((a, c) => a + c.cardCount, 0) + cards.filter((c) => !c.deleted).length;
+        const now = Date.now();
+        setStats(studyStats(log, schedules, total, now, new Date(now).getTimezoneOffset(), DAYS));
+      } catch (err) {
+        setError(err instanceof StorageFailure ? err.message : 'Your statistics could not be read. Reload to try again.');
+      }
+    })();
+  }, [manifest.version]);
+
+  const max = Math.max(1, ...(stats?.perDay ?? [1]));
+  return (
+    <div class="screen narrow stats">
+      <h1>Study statistics</h1>
+      {error && <p class="notice warn" role="alert">{error}</p>}
+      {!stats && !error && <p class="loading" aria-busy="true">Counting your reviews…</p>}
+      {stats && (
+        <>
+          <dl class="stats-grid">
+            <div>
+              <dt>Streak</dt>
+              <dd>{stats.streak === 1 ? '1 day' : `${stats.streak} days`}</dd>
+            </div>
+            <div>
+              <dt>True retention</dt>
+              <dd>{stats.trueRetention === null ? '—' : `${Math.round(stats.trueRetention * 100)} %`}</dd>
+            </div>
+            <div>
+              <dt>Reviews in all</dt>
+              <dd>{stats.totalReviews.toLocaleString('en-GB')}</dd>
+            </div>
+          </dl>
+          <p class="meta">True retention: the share of reviews of graduated cards you recalled (Hard, Good or Easy), over {stats.retentionSample.toLocaleString('en-GB')} reviews.</p>
+          <h2>Reviews per day</h2>
+          <ol class="per-day" aria-label={`Reviews per day, the last ${DAYS} days`}>
+            {stats.perDay.map((n, i) => (
+              <li key={i} style={{ height: `${(n / max) * 100}%` }} title={`${n}`} aria-label={`${DAYS - 1 - i === 0 ? 'Today' : `${DAYS - 1 - i} days ago`}: ${n}`} />
+            ))}
+          </ol>
+          <p class="meta">Today: {stats.perDay.at(-1)} · the last 7 days: {stats.perDay.slice(-7).reduce((a, b) => a + b, 0)}</p>
+          <h2>Cards by state</h2>
+          <dl class="stats-grid">
+            {(
+              [
+                ['New', stats.byState.new],
+                ['Learning', stats.byState.learning],
+                ['Review', stats.byState.review],
+                ['Relearning', stats.byState.relearning],
+                ['Retired', stats.byState.retired],
+              ] as const
+            ).map(([name, n]) => (
+              <div key={name}>
+                <dt>{name}</dt>
+                <dd>{n.toLocaleString('en-GB')}</dd>
+              </div>
+            ))}
+          </dl>
+          <p class="meta">Retired cards left the guide or changed their question; their history is kept.</p>
+          <p>
+            <a class="btn" href="/review">
+              Back to Review
+            </a>
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

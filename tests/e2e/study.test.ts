@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST, openApp, type AppSession } from '../support/app-session.ts';
+import { PHONE } from '../support/browser.ts';
+import { readManifest } from '../support/dist-variants.ts';
+import { selectPhrase } from '../support/page-helpers.ts';
+import { phrasesOf } from '../support/phrases.ts';
+
+const CHAPTER = 'evaluate';
+const manifest = readManifest(DIST);
+const TOTAL = manifest.chapters.reduce((a, c) => a + c.cardCount, 0);
+
+/** Reads one store of the app's database in the page (what is durable, not what the screen says). */
+const readStore = (page: Page, store: string) =>
+  page.evaluate(
+    (name) =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const open = indexedDB.open('mlsd-pocket');
+        open.onsuccess = () => {
+          const req = open.result.transaction(name).objectStore(name).getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result as Record<string, unknown>[]);
+          };
+          req.onerror = () => reject(req.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    store,
+  );
+
+describe('study: spaced-repetition review on a phone (touch and keyboard, offline)', () => {
+  let app: AppSession;
+  let page: Page;
+  const reviewLink = () => page.getByRole('navigation', { name: 'App' }).getByRole('link', { name: /^Review/ });
+  const dueInBar = async () => Number(/Review, (\d+) due/.exec((await reviewLink().getAttribute('aria-label')) ?? '')?.[1] ?? NaN);
+  const question = () => page.locator('.review-card .card-q').innerText();
+
+  beforeAll(async () => {
+    app = await openApp(PHONE, { install: true });
+    page = app.page;
+    await app.offline(true);
+  });
+  afterAll(() => app?.close());
+
+  it('reviews 5 cards offline with touch and with the keyboard; after a reload the due count has dropped and the schedule holds', async () => {
+    await page.goto(`${app.server.url}/`);
+    await expect.poll(dueInBar).toBe(20);
+    await reviewLink().tap();
+    await page.getByRole('heading', { name: 'Review', level: 1 }).waitFor();
+    const seen: string[] = [];
+    // Three by touch: Good, Easy, Easy.
+    for (const grade of ['Good', 'Easy', 'Easy']) {
+      await page.getByRole('button', { name: 'Show answer', exact: true }).tap();
+      const btn = page.getByRole('button', { name: grade, exact: true });
+      await btn.waitFor();
+      expect(await page.locator(`#${(await btn.getAttribute('aria-describedby'))!}`).innerText()).toMatch(/^\d+(\.\d)? (min|h|d|mo|y)$/);
+      expect(await page.getByRole('link', { name: 'Open in the guide', exact: true }).getAttribute('href')).toMatch(/^\/read\/[a-z0-9-]+#[a-z0-9-]+$/);
+      seen.push(await question());
+      await btn.tap();
+      await expect.poll(question).not.toBe(seen.at(-1));
+    }
+    // Two by keyboard: Space shows the answer, 4 (Easy) and 3 (Good) grade it.
+    for (const key of ['4', '3']) {
+      await page.getByRole('button', { name: 'Show answer', exact: true }).focus();
+      await page.keyboard.press('Space');
+      await page.getByRole('button', { name: 'Again', exact: true }).waitFor();
+      seen.push(await question());
+      await page.keyboard.press(key);
+      await expect.poll(question).not.toBe(seen.at(-1));
+    }
+    expect(new Set(seen).size).toBe(5);
+    // Durable before the next card showed: five log entries, five schedules.
+    expect(await readStore(page, 'reviews')).toHaveLength(5);
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Review', level: 1 }).waitFor();
+    // 20 new a day, 5 introduced: 15 new left, plus the two graded Good (learning, back in 10 minutes:
+    // within the 20-minute learn-ahead, as in Anki). The three graded Easy are due in days.
+    await expect.poll(dueInBar).toBe(17);
+    const schedules = await readStore(page, 'schedule');
+    expect(schedules).toHaveLength(5);
+    expect(schedules.filter((s) => s.state === 2)).toHaveLength(3);
+    expect(schedules.filter((s) => s.state === 1)).toHaveLength(2);
+    const first = await question();
+    expect(seen).not.toContain(first);
+    await expect.poll(() => page.locator('.review-counts').innerText()).toContain('New 15');
+  });
+
+  it('undoes the last grade: the card comes back and the count is restored', async () => {
+    const before = await question();
+    const due = await dueInBar();
+    await page.getByRole('button', { name: 'Show answer', exact: true }).tap();
+    await page.getByRole('button', { name: 'Easy', exact: true }).tap();
+    await expect.poll(question).not.toBe(before);
+    await expect.poll(dueInBar).toBe(due - 1);
+    await page.getByRole('button', { name: 'Undo', exact: true }).tap();
+    await expect.poll(question).toBe(before);
+    await expect.poll(dueInBar).toBe(due);
+    const log = await readStore(page, 'reviews');
+    expect(log).toHaveLength(6);
+    expect(log.filter((e) => e.undone)).toHaveLength(1);
+  });
+
+  it('shows the chapter’s counts and “Review this chapter” in the reader', async () => {
+    await page.goto(`${app.server.url}/read/${CHAPTER}`);
+    const line = page.locator('.chapter-study');
+    await line.waitFor();
+    const cards = manifest.chapters.find((c) => c.id === CHAPTER)!.cardCount;
+    expect(await line.innerText()).toContain(`${cards} cards`);
+    await page.getByRole('link', { name: 'Review this chapter', exact: true }).tap();
+    await page.getByRole('heading', { name: 'Review', level: 1 }).waitFor();
+    expect(new URL(page.url()).search).toBe(`?deck=chapter:${CHAPTER}`);
+    await page.locator('.review-card').waitFor();
+  });
+
+  it('makes a card from a highlight; it appears in Review (My cards) and in the Notebook', async () => {
+    const [phrase] = phrasesOf(DIST, CHAPTER, 1);
+    await page.goto(`${app.server.url}/read/${CHAPTER}`);
+    await page.locator('article h1').waitFor();
+    await selectPhrase(page, 'article p', phrase!);
+    await page.getByRole('toolbar', { name: 'Selected text' }).getByRole('button', { name: 'Highlight', exact: true }).tap();
+    await page.locator('mark.hl').first().tap();
+    const panel = page.getByRole('dialog', { name: 'Highlight' });
+    await panel.getByRole('button', { name: 'Make a card', exact: true }).tap();
+    expect(await panel.getByRole('textbox', { name: 'Answer' }).inputValue()).toBe(phrase);
+    await panel.getByRole('button', { name: 'Save card', exact: true }).tap();
+    await expect.poll(() => panel.getByRole('alert').innerText()).toBe('Write a question first.');
+    await panel.getByRole('textbox', { name: 'Question' }).fill('What does the **evaluation** passage say?');
+    await panel.getByRole('button', { name: 'Save card', exact: true }).tap();
+    await expect.poll(() => panel.getByRole('status').innerText()).toContain('Card saved');
+
+    await page.goto(`${app.server.url}/review?deck=mine`);
+    await page.locator('.review-card, .caught-up').first().waitFor();
+    await expect.poll(() => page.locator('.review-card .card-q strong').innerText()).toBe('evaluation');
+    await page.getByRole('button', { name: 'Show answer', exact: true }).tap();
+    expect(await page.locator('.review-card .card-a').innerText()).toContain(phrase!.slice(0, 20));
+    expect(await page.getByRole('link', { name: 'Open in the guide', exact: true }).getAttribute('href')).toMatch(new RegExp(`^/read/${CHAPTER}#hl-`));
+
+    await page.goto(`${app.server.url}/notebook`);
+    await page.getByRole('button', { name: 'Cards', exact: true }).tap();
+    await expect.poll(() => page.locator('.nb-cards').innerText()).toContain('What does the evaluation passage say?');
+  });
+
+  it('exports every card for Anki: headers, one note per card, stable guids', async () => {
+    await page.goto(`${app.server.url}/review`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export cards for Anki', exact: true }).tap()]);
+    const text = readFileSync((await download.path())!, 'utf8');
+    const lines = text.trimEnd().split('\n');
+    expect(lines.slice(0, 6)).toEqual(['#separator:tab', '#html:true', '#guid column:1', '#notetype column:2', '#deck column:3', '#tags column:4']);
+    const notes = lines.slice(6);
+    expect(notes).toHaveLength(TOTAL + 1);
+    for (const n of notes) expect(n.split('\t')).toHaveLength(6);
+    const guids = notes.map((n) => n.split('\t')[0]);
+    expect(new Set(guids).size).toBe(notes.length);
+    const mine = notes.find((n) => n.includes('my-card'))!;
+    expect(mine.split('\t')[4]).toContain('<strong>evaluation</strong>');
+    const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export cards for Anki', exact: true }).tap()]);
+    const guids2 = readFileSync((await again.path())!, 'utf8').trimEnd().split('\n').slice(6).map((n) => n.split('\t')[0]);
+    expect(guids2).toEqual(guids);
+    expect(app.watch.violations).toEqual([]);
+    expect(app.watch.errors).toEqual([]);
+  });
+});
