@@ -47,6 +47,7 @@ describe('the guide as shipped', () => {
     expect(byPart('concepts').map((c) => c.meta.id)).toEqual([
       'embeddings-and-vector-search', 'multi-stage-ranking', 'feature-stores', 'metrics-sheet',
       'experimentation', 'serving-and-scaling', 'data-quality-and-leakage', 'responsible-ml',
+      'estimation',
     ]);
     expect(byPart('cases').map((c) => c.meta.id)).toEqual([
       'visual-search', 'blurring-street-imagery', 'video-search', 'harmful-content', 'video-recommendation',
