@@ -12,6 +12,7 @@ import { TopBar } from './TopBar.tsx';
 
 const SettingsView = lazyComponent(() => import('../settings/SettingsView.tsx').then((m) => m.SettingsView));
 const NotebookView = lazyComponent(() => import('../notebook/NotebookView.tsx').then((m) => m.NotebookView));
+const PracticeScreen = lazyComponent(() => import('../practice/PracticeScreen.tsx').then((m) => m.PracticeScreen));
 const ReviewView = lazyComponent(() => import('../study/ReviewView.tsx').then((m) => m.ReviewView));
 const StatsView = lazyComponent(() => import('../study/StatsView.tsx').then((m) => m.StatsView));
 
@@ -50,6 +51,8 @@ export function App() {
           <ChapterView key={route.id} manifest={manifest} id={route.id} hash={loc.hash} seq={loc.seq} reattach={route.reattach} />
         ) : route.name === 'notebook' ? (
           <NotebookView manifest={manifest} />
+        ) : route.name === 'practice' || route.name === 'practice-prompt' || route.name === 'practice-history' || route.name === 'attempt' || route.name === 'steps' ? (
+          <PracticeScreen manifest={manifest} route={route} />
         ) : route.name === 'continue' ? (
           <ContinueReading manifest={manifest} />
         ) : route.name === 'settings' ? (

@@ -10,6 +10,10 @@ export type Route =
   | { name: 'review'; deck: string }
   | { name: 'stats' }
   | { name: 'practice'; family: string | null }
+  | { name: 'practice-prompt'; id: string }
+  | { name: 'practice-history' }
+  | { name: 'attempt'; id: string }
+  | { name: 'steps'; step: number }
   | { name: 'not-found'; path: string };
 
 const PARTS = new Set(['start', 'framework', 'concepts', 'cases', 'glossary']);
@@ -29,6 +33,10 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (path === '/review') return { name: 'review', deck: query.get('deck') ?? 'all' };
   if (path === '/stats') return { name: 'stats' };
   if (path === '/practice') return { name: 'practice', family: query.get('family') };
+  const pr = /^\/practice\/(?:(history)|attempt\/([0-9a-f-]{36})|([a-z0-9]+(?:-[a-z0-9]+)*))$/.exec(path);
+  if (pr) return pr[1] ? { name: 'practice-history' } : pr[2] ? { name: 'attempt', id: pr[2] } : { name: 'practice-prompt', id: pr[3] ?? '' };
+  const st = /^\/steps\/([1-7])$/.exec(path);
+  if (st) return { name: 'steps', step: Number(st[1]) };
   const m = /^\/read\/([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(path);
   if (m?.[1]) return { name: 'chapter', id: m[1], reattach: new URLSearchParams(search).get('reattach') };
   return { name: 'not-found', path };

@@ -16,6 +16,7 @@ export function Library({ manifest, part }: { manifest: ContentManifest; part: P
     <div class="screen library">
       <h1>Library</h1>
       <BackupReminder />
+      <p class="library-practice"><a class="btn" href="/practice">Practice</a> a timed mock interview, graded against a rubric.</p>
       {lastMeta && last ? (
         <a class="continue-card" href={`${chapterPath(lastMeta.id)}${last.anchorId ? `#${last.anchorId}` : ''}`}>
           <span class="eyebrow">Continue reading</span>

@@ -20,7 +20,8 @@ export async function exportAll(format: ExportFormat, manifest: ContentManifest)
   const list = await loadAllAnnotations();
   const now = Date.now();
   if (format === 'json') {
-    download(`mlsd-pocket-backup-${stamp()}.json`, toWebAnnotationJson(list, { contentVersion: manifest.version, exportedAt: now, appVersion: APP_VERSION }), 'application/json');
+    const data = await import('./backup-data.ts').then((m) => m.collectData());
+    download(`mlsd-pocket-backup-${stamp()}.json`, toWebAnnotationJson(list, { contentVersion: manifest.version, exportedAt: now, appVersion: APP_VERSION, data }), 'application/json');
     await recordBackup(await openPocketDb(), now);
   } else if (format === 'markdown') {
     download(`mlsd-pocket-notes-${stamp()}.md`, toMarkdown(list, manifest, { exportedAt: now }), 'text/markdown');
@@ -46,6 +47,8 @@ export async function importBackup(file: File, manifest: ContentManifest): Promi
   }
   const parsed = parseBackup(text, { knownChapterIds: new Set(manifest.chapters.map((c) => c.id)) });
   if (!parsed.ok) return { ok: false, message: `${parsed.message} Nothing was changed.` };
+  const data = await import('./backup-data.ts').then((m) => m.readData((JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>)['mlsd:data'], Date.now()));
+  if (!data.ok) return { ok: false, message: `${data.message} Nothing was changed.` };
   await flushAnnotations();
   const db = await openPocketDb();
   const merged = mergeAnnotations(await allAnnotations(db), parsed.annotations);
@@ -56,8 +59,15 @@ export async function importBackup(file: File, manifest: ContentManifest): Promi
     return { ok: false, message: `${why} Nothing was imported; your notes are as they were.` };
   }
   adoptImported(merged.toPut);
+  let more: string[] = [];
+  try {
+    more = await data.apply();
+  } catch (err) {
+    const why = err instanceof StorageFailure ? err.message : 'Saving failed.';
+    return { ok: false, message: `Your highlights and notes were imported, but not the rest: ${why}` };
+  }
   return {
     ok: true,
-    message: `Imported ${merged.added} new and ${merged.updated} updated highlights and notes; ${merged.unchanged} were already here.`,
+    message: `Imported ${merged.added} new and ${merged.updated} updated highlights and notes; ${merged.unchanged} were already here.${more.length ? ` Also ${more.join(', ')}.` : ''}`,
   };
 }

@@ -16,6 +16,8 @@ export interface ExportContext {
   contentVersion: string;
   exportedAt: number;
   appVersion: string;
+  /** Every feature's records ("mlsd:data": cards, reviews, attempts…), see backup-data.ts. */
+  data?: Record<string, unknown[]>;
 }
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -37,6 +39,7 @@ export function toWebAnnotationJson(annotations: Annotation[], ctx: ExportContex
     'mlsd:exportedAt': toIso(ctx.exportedAt),
     total: items.length,
     first: { type: 'AnnotationPage', startIndex: 0, items },
+    ...(ctx.data && Object.keys(ctx.data).length ? { 'mlsd:data': ctx.data as Json } : {}),
   };
   return `${JSON.stringify(collection, null, 2)}\n`;
 }

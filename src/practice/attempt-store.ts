@@ -87,14 +87,13 @@ let listening = false;
 export function keepSaved(): void {
   if (listening) return;
   listening = true;
-  addEventListener('pagehide', () => {
-    if (currentAttempt.get()) dirty = true;
+  // A running clock is re-anchored (saved) on the way out; anything not yet written is flushed.
+  const leave = () => {
+    if (currentAttempt.get()?.status === 'running') dirty = true;
     void flush();
-  });
+  };
+  addEventListener('pagehide', leave);
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden' && currentAttempt.get()) {
-      dirty = true;
-      void flush();
-    }
+    if (document.visibilityState === 'hidden') leave();
   });
 }

@@ -36,6 +36,7 @@ interface Props {
 
 const ChapterNotes = lazyComponent(() => import('../highlights/ChapterNotes.tsx').then((m) => m.ChapterNotes), false);
 const HighlightPanel = lazyComponent(() => import('../highlights/HighlightPanel.tsx').then((m) => m.HighlightPanel), false);
+const ChapterPractice = lazyComponent(() => import('../practice/ChapterPractice.tsx').then((m) => m.ChapterPractice), false);
 const ChapterStudy = lazyComponent(() => import('../study/ChapterStudy.tsx').then((m) => m.ChapterStudy), false);
 
 /** Hooks run before the "chapter not found" return: a stand-in keeps their order stable. */
@@ -161,6 +162,7 @@ export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
           </span>
         </div>
         {readState.changed && <UpdatedNotice changed={readState.changed} outline={meta.outline} />}
+        {state.status === 'ready' && <ChapterPractice meta={meta} />}
         {state.status === 'loading' && <p class="loading" aria-busy="true">Opening the chapter…</p>}
         {state.status === 'error' && (
           <div class="notice warn" role="alert">

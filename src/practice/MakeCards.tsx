@@ -1,0 +1,33 @@
+import { useState } from 'preact/hooks';
+import type { ContentManifest, RubricCheckpoint } from '../shared/content-types.ts';
+import { currentAttempt, update } from './attempt-store.ts';
+import { missedCards } from './missed-cards.ts';
+import type { PracticeAttempt } from './types.ts';
+
+/** "Make cards from what I missed": one review card per missed checkpoint, linked to where the guide teaches it. */
+export function MakeCards({ manifest, attempt, missed }: { manifest: ContentManifest; attempt: PracticeAttempt; missed: RubricCheckpoint[] }) {
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const make = async () => {
+    setBusy(true);
+    const cards = missedCards(attempt, missed, manifest);
+    const a = currentAttempt.get() ?? attempt;
+    // The list is kept on the attempt either way (and travels in the backup).
+    update({ ...a, missedForCards: missed.map((m) => m.id), updatedAt: Date.now() }, true);
+    try {
+      // The spaced-repetition cards have not landed in this build: the list waits on the attempt for them.
+      setMessage(`Kept ${cards.length} missed checkpoint${cards.length === 1 ? '' : 's'} with this attempt; they become review cards once spaced-repetition cards are available.`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="make-cards">
+      <button type="button" class="btn primary" disabled={busy} onClick={() => void make()}>
+        Make cards from what I missed
+      </button>
+      {attempt.cardsMadeAt ? <p class="muted">Cards were made from this attempt on {new Date(attempt.cardsMadeAt).toLocaleDateString()}.</p> : null}
+      <p role="status">{message}</p>
+    </div>
+  );
+}
