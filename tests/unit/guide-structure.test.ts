@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileContent, readContentDir, type CompiledChapter } from '../../src/content/build/compile.ts';
 import { CASE_SECTIONS } from '../../src/content/build/rules.ts';
-import type { TreeElement, TreeNode } from '../../src/shared/content-types.ts';
+import { FAMILIES, type TreeElement, type TreeNode } from '../../src/shared/content-types.ts';
 
 // The guide itself, as shipped: a later edit cannot quietly drop a chapter, a section or its cards.
 const result = compileContent(readContentDir(resolve(import.meta.dirname, '../../content')));
@@ -49,7 +49,8 @@ describe('the guide as shipped', () => {
       'experimentation', 'serving-and-scaling', 'data-quality-and-leakage', 'responsible-ml',
       'estimation',
     ]);
-    expect(byPart('cases').map((c) => c.meta.id)).toEqual([
+    // Every case of the plan (in any order here: the reading order is the families test below).
+    expect(byPart('cases').map((c) => c.meta.id).sort()).toEqual([
       'visual-search', 'blurring-street-imagery', 'video-search', 'harmful-content', 'video-recommendation',
       'event-recommendation', 'ad-click-prediction', 'similar-listings', 'news-feed', 'people-you-may-know',
       'rag-assistant', 'search-autocomplete', 'payment-fraud', 'eta-prediction',
@@ -60,8 +61,24 @@ describe('the guide as shipped', () => {
       'spam-fake-accounts',
       'dynamic-pricing',
       'notifications',
-    ]);
+    ].sort());
     expect(byPart('glossary').map((c) => c.meta.id)).toEqual(['glossary']);
+  });
+
+  it('cases: every one has a family, and the reading order follows FAMILIES, then the file number', () => {
+    const cases = byPart('cases');
+    for (const c of cases) expect(FAMILIES, `${c.meta.id} family`).toContain(c.meta.family);
+    const rank = (c: CompiledChapter) => FAMILIES.indexOf(c.meta.family!);
+    const fileNo = (c: CompiledChapter) => Number(/\/(\d{2})-/.exec(c.file)?.[1]);
+    for (let i = 1; i < cases.length; i++) {
+      const [a, b] = [cases[i - 1]!, cases[i]!];
+      expect(rank(a) < rank(b) || (rank(a) === rank(b) && fileNo(a) < fileNo(b)), `${a.meta.id} before ${b.meta.id}`).toBe(true);
+    }
+    // order is the reading position, so previous/next and the notebook agree with the library.
+    expect(cases.map((c) => c.meta.order)).toEqual(cases.map((_, i) => i + 1));
+    expect(result.manifest.chapters.filter((m) => m.part === 'cases').map((m) => m.id)).toEqual(cases.map((c) => c.meta.id));
+    // Reading time comes from the text, not the front matter.
+    for (const c of cases) expect.soft(c.meta.minutes, c.meta.id).toBeGreaterThanOrEqual(Math.ceil(c.meta.words / 220));
   });
 
   it('start here: how to use the app, the interview and 1-, 2- and 4-week plans', () => {

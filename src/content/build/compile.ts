@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Card, ChapterMeta, ChapterPayload, ContentManifest, OutlineEntry, Part, TreeNode } from '../../shared/content-types.ts';
+import { FAMILIES, type Card, type ChapterMeta, type ChapterPayload, type ContentManifest, type OutlineEntry, type Part, type TreeNode } from '../../shared/content-types.ts';
 import type { ContentProblem } from './errors.ts';
 import { splitFrontMatter, type FrontMatter } from './front-matter.ts';
 import { renderMarkdown, type HeadingInfo, type LinkRef } from './markdown.ts';
@@ -35,6 +35,15 @@ export interface SourceFile {
 
 const FILE_NAME = /^(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.md$/;
 const WORDS_PER_MINUTE = 220;
+
+/**
+ * Reading time, computed from the text (front-matter `minutes` is accepted but ignored): the
+ * words outside cards and diagrams at 220 a minute, plus a minute per diagram and half a minute
+ * per table (read more slowly than prose), rounded up.
+ */
+export function readingMinutes(words: number, diagrams: number, tables: number): number {
+  return Math.max(1, Math.ceil(words / WORDS_PER_MINUTE + diagrams + tables / 2));
+}
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Every .md file under `dir`, sorted, as SourceFiles. */
@@ -150,7 +159,7 @@ export function compileContent(files: SourceFile[]): CompileResult {
       order: c.order,
       title: c.front.title,
       summary: c.front.summary,
-      minutes: c.front.minutes ?? Math.max(1, Math.round(words / WORDS_PER_MINUTE)),
+      minutes: readingMinutes(words, countTags(body, 'figure'), countTags(body, 'table')),
       ...(c.front.step ? { step: c.front.step } : {}),
       ...(c.front.family ? { family: c.front.family } : {}),
       ...(rubric ? { checkpoints: rubric.reduce((n, s) => n + s.checkpoints.length, 0) } : {}),
@@ -180,8 +189,18 @@ export function compileContent(files: SourceFile[]): CompileResult {
   if (!glossary) problems.push({ file: 'content/glossary.md', line: 1, message: 'the glossary is missing' });
 
   const partOrder: Part[] = ['start', 'framework', 'concepts', 'cases', 'glossary', 'prompts'];
-  compiled.sort((a, b) => partOrder.indexOf(a.meta.part) - partOrder.indexOf(b.meta.part) || a.meta.order - b.meta.order);
-  const version = sha(compiled.map((c) => c.meta.hash).join(',')).slice(0, 12);
+  // Case studies read by family (the FAMILIES order), then by file number within a family; their
+  // `order` becomes that reading position, so everything that sorts by order (previous/next, the
+  // notebook, search) agrees. Files keep their numbers and chapters their ids.
+  const familyRank = (m: ChapterMeta) => (m.part === 'cases' && m.family ? FAMILIES.indexOf(m.family) : -1);
+  compiled.sort(
+    (a, b) =>
+      partOrder.indexOf(a.meta.part) - partOrder.indexOf(b.meta.part) ||
+      familyRank(a.meta) - familyRank(b.meta) ||
+      a.meta.order - b.meta.order,
+  );
+  compiled.filter((c) => c.meta.part === 'cases').forEach((c, i) => (c.meta.order = i + 1));
+  const version = sha(compiled.map((c) => `${c.meta.hash}:${c.meta.order}:${c.meta.minutes}`).join(',')).slice(0, 12);
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { manifest: { version, chapters: compiled.map((c) => c.meta) }, chapters: compiled, problems };
 }
@@ -190,6 +209,17 @@ function outlineOf(headings: HeadingInfo[]): OutlineEntry[] {
   return headings
     .filter((h) => h.depth === 2 || h.depth === 3)
     .map((h) => ({ id: h.id, title: h.text, level: h.depth as 2 | 3 }));
+}
+
+function countTags(nodes: TreeNode[], tag: string): number {
+  let n = 0;
+  const walk = (x: TreeNode) => {
+    if (typeof x === 'string') return;
+    if (x[0] === tag) n++;
+    x.slice(2).forEach((c) => walk(c as TreeNode));
+  };
+  nodes.forEach(walk);
+  return n;
 }
 
 function collectIds(nodes: TreeNode[]): string[] {
