@@ -57,6 +57,7 @@ describe('the guide as shipped', () => {
       'product-search-ranking',
       'conversational-assistant',
       'llm-inference-platform',
+      'llm-evaluation-guardrails',
       'coding-assistant',
       'spam-fake-accounts',
       'dynamic-pricing',
