@@ -2,6 +2,7 @@ import { PART_TITLES } from '../app/guide.ts';
 import { chapterPath, READING_PARTS, type ContentManifest, type Part } from '../shared/content-types.ts';
 import { chapterShare, latest, progressLabel } from './progress-label.ts';
 import { BackupReminder } from './BackupReminder.tsx';
+import { CaseFamilies } from './CaseFamilies.tsx';
 import { LibraryOverview, PartProgress } from './LibraryOverview.tsx';
 import { useLibraryData } from './use-library-data.ts';
 import './library.css';
@@ -34,6 +35,7 @@ export function Library({ manifest, part }: { manifest: ContentManifest; part: P
       {READING_PARTS.filter((p) => part === null || p === part).map((p) => {
         const chapters = manifest.chapters.filter((c) => c.part === p);
         if (!chapters.length) return null;
+        if (p === 'cases') return <CaseFamilies key={p} chapters={chapters} progress={progress} saved={saved} />;
         return (
           <section key={p} id={`part-${p}`} class="part" aria-labelledby={`part-${p}-title`}>
             <h2 id={`part-${p}-title`}>{PART_TITLES[p]}</h2>
