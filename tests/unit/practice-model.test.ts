@@ -168,3 +168,43 @@ describe('reading order', () => {
     expect(neighbours(list, 'g').prev?.id).toBe('a');
   });
 });
+
+describe('picking chapter parts for practice screens', async () => {
+  const { introNodes, prefixIds, sectionNodes } = await import('../../src/practice/sections.ts');
+  const { missedCards } = await import('../../src/practice/missed-cards.ts');
+  const { progressLine } = await import('../../src/practice/progress.ts');
+  const body: import('../../src/shared/content-types.ts').TreeNode[] = [
+    ['h1', { id: 't' }, 'Title'],
+    ['p', { id: 'intro-p1' }, 'Framing.'],
+    ['h2', { id: '5-evaluate' }, '5. Evaluate'],
+    ['figure', { id: 'fig-1' }, ['svg', { 'aria-labelledby': 'fig-1-title fig-1-desc' }, ['title', { id: 'fig-1-title' }, 'T']]],
+    ['h2', { id: '6-deploy-and-serve' }, '6. Deploy and serve'],
+    ['p', null, 'Serve.'],
+  ];
+
+  it('takes one section or the intro, and prefixes ids and their ARIA references', () => {
+    expect(introNodes(body)).toEqual([['p', { id: 'intro-p1' }, 'Framing.']]);
+    expect(sectionNodes(body, '6-deploy-and-serve')).toEqual([['p', null, 'Serve.']]);
+    expect(sectionNodes(body, 'nope')).toEqual([]);
+    const fig = prefixIds(sectionNodes(body, '5-evaluate'), 'c1--')[0] as import('../../src/shared/content-types.ts').TreeElement;
+    expect(fig[1]).toEqual({ id: 'c1--fig-1' });
+    expect(JSON.stringify(fig)).toContain('"aria-labelledby":"c1--fig-1-title c1--fig-1-desc"');
+    expect(JSON.stringify(fig)).toContain('"id":"c1--fig-1-title"');
+  });
+
+  it('makes one card per missed checkpoint, linked to its section; shows scores over time', () => {
+    const manifest = { version: 'v', chapters: [{ id: 'evaluate', title: 'Evaluate', outline: [{ id: 's2', title: 'Offline metrics', level: 2 }] }] } as unknown as import('../../src/shared/content-types.ts').ContentManifest;
+    const cards = missedCards({ promptTitle: 'Design a thing' }, [rubric[4]!.checkpoints[1]!], manifest);
+    expect(cards).toEqual([
+      {
+        question: 'Design a thing, Step 5 (Evaluate): what does an interviewer expect at L5 about “Offline metrics”?',
+        answer: 'Checkpoint 5.2 text\n\n[Read: Offline metrics](/read/evaluate#s2)',
+        chapterId: 'evaluate',
+        sectionId: 's2',
+      },
+    ]);
+    const done = (t: number, ticked: string[]) => ({ ...finishAttempt(start(), p1(MIN)), createdAt: t, ticked });
+    expect(progressLine([done(2, ['p:r1-1', 'p:r1-2']), done(1, ['p:r1-1'])])).toBe('Scores over time: 5% → 10%');
+    expect(progressLine([done(1, [])])).toBeNull();
+  });
+});
