@@ -176,7 +176,7 @@ if (typeof document !== 'undefined') {
   // merely in flight to a working database completes in the browser process after the page goes.)
   addEventListener('beforeunload', (e) => {
     dispatchEvent(new Event(FLUSH_EVENT));
-    if (queue.size() === 0 || queue.state().kind !== 'failing') return;
+    if (queue.size() === 0 || saveProblem.get() === null) return;
     e.preventDefault();
     e.returnValue = '';
   });

@@ -27,6 +27,8 @@ export async function saveAnnotation(
   try {
     for (;;) {
       const tx = db.transaction(['annotations', 'meta'], 'readwrite');
+      // A failed request aborts the transaction: its `done` then rejects too, and is handled here.
+      tx.done.catch(() => undefined);
       const store = tx.objectStore('annotations');
       const stored = await store.get(next.id);
       let outcome: SaveOutcome = { kind: 'saved', record: next };

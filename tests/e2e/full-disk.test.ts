@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DIST } from '../support/app-session.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const mountPoint = mkdtempSync(join(tmpdir(), 'mlsd-full-disk-'));
+afterAll(() => rmSync(mountPoint, { recursive: true, force: true }));
+
+interface Found {
+  before: Record<string, number>;
+  freeWhileFull: string;
+  statusWhileFull: string[];
+  beforeUnloadWarns: boolean;
+  messageClearedAfterFree: boolean;
+  after: Record<string, number>;
+  notesAfter: string[];
+  marksAfter: number;
+  statusAfterReload: string;
+  errors: string[];
+}
+
+/**
+ * As root, in a private mount namespace: the Chromium profile on a 96 MB tmpfs, filled with dd
+ * while the user writes, then freed, then a reload (tests/e2e/full-disk-scenario.ts does the steps).
+ */
+function runScenario(): Found {
+  const script = `mount -t tmpfs -o size=96m tmpfs "$1" && TMPDIR="$1" exec "${ROOT}/node_modules/.bin/tsx" "${ROOT}/tests/e2e/full-disk-scenario.ts" "$1"`;
+  const r = spawnSync('unshare', ['-m', 'sh', '-c', script, 'sh', mountPoint], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, MLSD_DIST: DIST },
+    timeout: 200_000,
+  });
+  const line = r.stdout.split('\n').find((l) => l.startsWith('FULL-DISK-RESULT '));
+  if (!line) throw new Error(`the full-disk scenario did not finish: ${r.error?.message ?? ''}\n${r.stdout}\n${r.stderr}`);
+  return JSON.parse(line.slice('FULL-DISK-RESULT '.length)) as Found;
+}
+
+describe('a full disk while writing (Chromium profile on a filled tmpfs)', () => {
+  it('keeps every earlier highlight and note, names the full disk, and loses nothing typed while full', { timeout: 240_000 }, () => {
+    const found = runScenario();
+    expect(found.before.annotations).toBe(3);
+    expect(Number(found.freeWhileFull)).toBeLessThan(64 * 1024);
+    // The message says the disk is full, what is kept, and never suggests a reload or private mode.
+    expect(found.statusWhileFull.some((t) => t.startsWith('This device is out of storage space'))).toBe(true);
+    expect(found.statusWhileFull.some((t) => /kept on this screen/.test(t))).toBe(true);
+    for (const t of found.statusWhileFull) expect(t).not.toMatch(/reload|private browsing|reconnect/i);
+    expect(found.beforeUnloadWarns).toBe(true);
+    // Freed: saving resumes by itself and the message goes.
+    expect(found.messageClearedAfterFree).toBe(true);
+    // After the reload: everything from before, and the note typed while full.
+    expect(found.after.annotations).toBe(4);
+    expect(found.notesAfter).toContain('Written before the disk filled.');
+    expect(found.notesAfter.filter((n) => n.startsWith('Typed while the disk was full.') && n.length > 39_000)).toHaveLength(1);
+    expect(found.marksAfter).toBeGreaterThanOrEqual(4);
+    expect(found.statusAfterReload).not.toMatch(/out of storage|reload/i);
+    expect(found.errors).toEqual([]);
+  });
+});
