@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { Library } from '../library/Library.tsx';
 import { ChapterView } from '../reader/ChapterView.tsx';
 import { ContinueReading } from '../reader/ContinueReading.tsx';
+import { listenForSlash } from '../search/slash-key.ts';
 import { lazyComponent } from '../ui/lazy.tsx';
 import { useStore } from '../ui/store.ts';
 import { guide, NO_GUIDE } from './guide.ts';
@@ -12,6 +13,7 @@ import { TopBar } from './TopBar.tsx';
 
 const SettingsView = lazyComponent(() => import('../settings/SettingsView.tsx').then((m) => m.SettingsView));
 const NotebookView = lazyComponent(() => import('../notebook/NotebookView.tsx').then((m) => m.NotebookView));
+const SearchView = lazyComponent(() => import('../search/SearchView.tsx').then((m) => m.SearchView));
 const PracticeScreen = lazyComponent(() => import('../practice/PracticeScreen.tsx').then((m) => m.PracticeScreen));
 const ReviewView = lazyComponent(() => import('../study/ReviewView.tsx').then((m) => m.ReviewView));
 const StatsView = lazyComponent(() => import('../study/StatsView.tsx').then((m) => m.StatsView));
@@ -23,6 +25,7 @@ export function App() {
   // Settings and the Notebook open without the guide (first visit offline, storage refused).
   const manifest = state.manifest ?? (route.name === 'settings' || route.name === 'notebook' ? NO_GUIDE : null);
 
+  useEffect(listenForSlash, []);
   useEffect(() => {
     if (route.name !== 'chapter') window.scrollTo(0, 0);
   }, [loc.pathname, loc.search]);
@@ -53,6 +56,8 @@ export function App() {
           <NotebookView manifest={manifest} />
         ) : route.name === 'practice' || route.name === 'practice-prompt' || route.name === 'practice-history' || route.name === 'attempt' || route.name === 'steps' ? (
           <PracticeScreen manifest={manifest} route={route} />
+        ) : route.name === 'search' ? (
+          <SearchView manifest={manifest} q={route.q} saved={state.source === 'offline'} />
         ) : route.name === 'continue' ? (
           <ContinueReading manifest={manifest} />
         ) : route.name === 'settings' ? (

@@ -36,6 +36,7 @@ interface Props {
 
 const ChapterNotes = lazyComponent(() => import('../highlights/ChapterNotes.tsx').then((m) => m.ChapterNotes), false);
 const HighlightPanel = lazyComponent(() => import('../highlights/HighlightPanel.tsx').then((m) => m.HighlightPanel), false);
+const ChapterTools = lazyComponent(() => import('../search/ChapterTools.tsx').then((m) => m.ChapterTools), false);
 const ChapterPractice = lazyComponent(() => import('../practice/ChapterPractice.tsx').then((m) => m.ChapterPractice), false);
 const ChapterStudy = lazyComponent(() => import('../study/ChapterStudy.tsx').then((m) => m.ChapterStudy), false);
 
@@ -170,6 +171,7 @@ export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
             <p>{state.message}</p>
           </div>
         )}
+        <ChapterTools host={mounted ? bodyRef.current : null} manifest={manifest} id={id} />
         <article
           class="prose"
           ref={bodyRef}

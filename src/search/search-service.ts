@@ -28,6 +28,8 @@ export class SearchService {
   private manifest: ContentManifest | null = null;
   private readonly user: Index = createIndex();
   private userLoaded = false;
+  /** The pending write of a freshly built index to the cache (tests await it; searches never do). */
+  caching: Promise<boolean> = Promise.resolve(false);
 
   constructor(
     private readonly db: () => Promise<PocketDb>,
@@ -79,8 +81,13 @@ export class SearchService {
     this.guide = buildIndex(docs);
     this.version = guide.manifest.version;
     this.manifest = guide.manifest;
-    // A cache only: failing to store it (quota) costs a rebuild next time, nothing else.
-    await putSearchIndex(db, { version: this.version, builtAt: this.now(), index: JSON.stringify(this.guide) }).catch(() => false);
+    // A cache only, written after the first answers (serialising takes a while); failing to
+    // store it (quota) costs a rebuild next time, nothing else.
+    const built = this.guide;
+    const version = this.version;
+    this.caching = new Promise<void>((r) => setTimeout(r, 50))
+      .then(() => putSearchIndex(db, { version, builtAt: this.now(), index: JSON.stringify(built) }))
+      .catch(() => false);
     return 'built';
   }
 

@@ -132,6 +132,7 @@ describe('the search service (IndexedDB)', () => {
     const svc = new SearchService(openPocketDb, () => 1);
     expect((await svc.open()).source).toBe('built');
     expect(svc.search('capybara', 'all', 20).hits[0]?.blockId).toBe('intro-p1');
+    await svc.caching;
     expect(await db.getAllKeys('searchIndex')).toEqual([v1.manifest.version]);
     // A second page opens from the cache.
     expect((await new SearchService(openPocketDb).open()).source).toBe('cache');
@@ -139,6 +140,7 @@ describe('the search service (IndexedDB)', () => {
     const v2 = makeGuide(['a', 'b'], { b: 'Narwhal batching explained.' });
     await commitContent(db, v2.manifest, v2.payloads.filter((p) => p.id === 'b'), []);
     expect((await svc.open()).source).toBe('built');
+    await svc.caching;
     expect(svc.search('capybara', 'all', 20).total).toBe(0);
     expect(svc.search('narwhal', 'all', 20).hits[0]?.chapterId).toBe('b');
     expect(await db.getAllKeys('searchIndex')).toEqual([v2.manifest.version]);

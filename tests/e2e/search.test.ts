@@ -1,0 +1,146 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type AppSession } from '../support/app-session.ts';
+import { PHONE } from '../support/browser.ts';
+import { selectPhrase } from '../support/page-helpers.ts';
+
+/** Search on a phone with the network off: the guide, typos, a fresh note, the chapter tools. */
+describe('search, offline, on a phone', () => {
+  let app: AppSession;
+  let page: Page;
+  const box = () => page.getByRole('searchbox', { name: 'Search the guide and your notes' });
+  const status = () => page.locator('.search-status');
+
+  beforeAll(async () => {
+    app = await openApp(PHONE, { install: true });
+    page = app.page;
+    await app.offline(true);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
+  });
+  afterAll(() => app?.close());
+
+  it('opens from the top bar, finds "hnsw" and opens the block in the embeddings chapter', async () => {
+    await page.getByRole('link', { name: 'Search', exact: true }).tap();
+    await box().waitFor();
+    await box().fill('hnsw');
+    await expect.poll(() => status().textContent(), { timeout: 20_000 }).toMatch(/^\d+ results?$/);
+    expect(page.url()).toMatch(/\/search\?q=hnsw$/);
+    const group = page.locator('.search-group', { has: page.getByRole('heading', { name: 'Embeddings and vector search' }) });
+    const hit = group.locator('a.search-hit').first();
+    expect(await hit.locator('mark').first().textContent()).toMatch(/^hnsw$/i);
+    const href = (await hit.getAttribute('href'))!;
+    const blockId = decodeURIComponent(href.split('#')[1]!);
+    await hit.tap();
+    await page.waitForURL(/\/read\/embeddings-and-vector-search/);
+    const block = page.locator(`[id="${blockId}"]`);
+    await block.waitFor();
+    await expect.poll(() => block.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);
+    await expect.poll(() => block.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(500);
+    // The matched words are marked in the text for a moment.
+    await expect.poll(() => page.evaluate(() => CSS.highlights?.get('search-hit')?.size ?? 0)).toBeGreaterThan(0);
+  });
+
+  it('survives a reload of /search?q=… offline, forgives a typo, and takes any input', async () => {
+    await page.goto(`${app.server.url}/search?q=embeding`);
+    await expect.poll(() => status().textContent(), { timeout: 20_000 }).toMatch(/^\d+ results?$/);
+    expect(await box().inputValue()).toBe('embeding');
+    expect(await page.locator('.search-hit mark').first().textContent()).toMatch(/^embedding/i);
+    for (const q of ['x'.repeat(10_000), '.*+?()[]{}|^$\\', '<img src=x onerror=alert(1)>', '🙂 مرحبا', '!!!']) {
+      await box().fill(q);
+      await expect.poll(() => status().textContent()).toMatch(/^(No results|\d+ results?)/);
+    }
+    expect(await page.locator('img[src=x]').count()).toBe(0);
+    expect(app.watch.errors).toEqual([]);
+    expect(app.watch.violations).toEqual([]);
+  });
+
+  it('finds a word that is only in a note written a moment ago, under "My notes"', async () => {
+    await page.goto(`${app.server.url}/read/evaluate`);
+    await page.locator('article h1').waitFor();
+    const phrase = (await page.locator('article p').nth(2).textContent())!.trim().split(' ').slice(0, 4).join(' ');
+    await selectPhrase(page, 'article p', phrase);
+    await page.locator('.sel-toolbar').getByRole('button', { name: 'Add note', exact: true }).tap();
+    const panel = page.getByRole('dialog', { name: 'Highlight' });
+    await panel.getByRole('textbox', { name: 'Note' }).fill('Remember the quokkaflux trick.');
+    await page.waitForTimeout(700);
+    await panel.getByRole('button', { name: 'Done' }).tap();
+    await page.evaluate(() => scrollTo(0, 0)); // scrolling up brings the top bar back
+    await page.getByRole('link', { name: 'Search', exact: true }).tap();
+    await box().fill('quokkaflux');
+    await page.getByRole('button', { name: 'My notes' }).tap();
+    await expect.poll(() => status().textContent(), { timeout: 10_000 }).toBe('1 result');
+    expect(await page.locator('.search-hit .search-kind').first().textContent()).toBe('Your note');
+    await page.getByRole('button', { name: 'Guide' }).tap();
+    await expect.poll(() => status().textContent()).toMatch(/^No results/);
+  });
+
+  it('offers recent searches when the box is empty, and "/" opens search', async () => {
+    await page.goto(`${app.server.url}/search`);
+    await box().fill('two-tower');
+    await expect.poll(() => status().textContent()).toMatch(/^\d+ results?$/);
+    await box().press('Enter');
+    await box().fill('');
+    await expect.poll(() => page.locator('.search-recent-link').allTextContents()).toContain('two-tower');
+    await page.goto(`${app.server.url}/read/glossary`);
+    await page.locator('article h1').waitFor();
+    await page.keyboard.press('/');
+    await page.waitForURL(/\/search$/);
+  });
+
+  it('finds in a chapter with next, previous and "n of m"', async () => {
+    await page.goto(`${app.server.url}/read/embeddings-and-vector-search`);
+    await page.locator('article h1').waitFor();
+    const expected = await page.locator('article').evaluate((el) => (el.textContent!.toLowerCase().match(/hnsw/g) ?? []).length);
+    expect(expected).toBeGreaterThan(3);
+    await page.getByRole('button', { name: 'Find in chapter' }).tap();
+    await page.getByRole('searchbox', { name: 'Text to find' }).fill('HNSW');
+    const count = page.locator('.find-count');
+    await expect.poll(() => count.textContent()).toBe(`1 of ${expected}`);
+    await page.getByRole('button', { name: 'Next match' }).tap();
+    await page.getByRole('button', { name: 'Next match' }).tap();
+    await expect.poll(() => count.textContent()).toBe(`3 of ${expected}`);
+    await page.getByRole('button', { name: 'Previous match' }).tap();
+    await expect.poll(() => count.textContent()).toBe(`2 of ${expected}`);
+    expect(await page.evaluate(() => CSS.highlights.get('find-match')?.size)).toBe(expected);
+    await page.getByRole('searchbox', { name: 'Text to find' }).fill('zzzqqq');
+    await expect.poll(() => count.textContent()).toBe('No matches');
+    await page.getByRole('button', { name: 'Close find' }).tap();
+  });
+
+  it('shows a term definition in place, with "Open in glossary"', async () => {
+    await page.goto(`${app.server.url}/read/embeddings-and-vector-search`);
+    await page.locator('article h1').waitFor();
+    const term = page.locator('article a.term[href$="#hnsw"]').first();
+    await term.scrollIntoViewIfNeeded();
+    await term.tap();
+    const pop = page.getByRole('dialog', { name: /HNSW/ });
+    await pop.waitFor();
+    await expect.poll(() => pop.locator('p').textContent()).toMatch(/proximity/);
+    expect(page.url()).toMatch(/\/read\/embeddings-and-vector-search/);
+    await pop.getByRole('link', { name: 'Open in glossary' }).tap();
+    await page.waitForURL(/\/read\/glossary#hnsw$/);
+  });
+
+  it('filters the glossary and jumps by letter', async () => {
+    await page.goto(`${app.server.url}/read/glossary`);
+    await page.locator('article h1').waitFor();
+    const filter = page.getByRole('searchbox', { name: 'Filter terms' });
+    await filter.waitFor();
+    const visibleTerms = () => page.locator('article h3:not([hidden])').count();
+    const all = await visibleTerms();
+    expect(all).toBeGreaterThan(150);
+    await filter.fill('hnsw');
+    await expect.poll(visibleTerms).toBeLessThan(all);
+    const shown = await page.locator('article h3:not([hidden])').allTextContents();
+    expect(shown.some((t) => /HNSW/.test(t))).toBe(true);
+    expect(await page.locator('.glossary-count').textContent()).toBe(`${shown.length} ${shown.length === 1 ? 'term' : 'terms'}`);
+    await filter.fill('');
+    await expect.poll(visibleTerms).toBe(all);
+    await page.evaluate(() => scrollTo(0, 0));
+    await page.getByRole('navigation', { name: 'Glossary A to Z' }).getByRole('link', { name: 'M', exact: true }).tap();
+    await expect.poll(() => page.locator('article h2#m').evaluate((el) => Math.round(el.getBoundingClientRect().top))).toBeLessThan(300);
+    expect(app.watch.errors).toEqual([]);
+    expect(app.watch.violations).toEqual([]);
+  });
+});
