@@ -47,6 +47,7 @@ describe('the guide as shipped', () => {
     expect(byPart('concepts').map((c) => c.meta.id)).toEqual([
       'embeddings-and-vector-search', 'multi-stage-ranking', 'feature-stores', 'metrics-sheet',
       'experimentation', 'serving-and-scaling', 'data-quality-and-leakage', 'responsible-ml',
+      'llm-building-blocks',
       'estimation',
     ]);
     // Every case of the plan (in any order here: the reading order is the families test below).
