@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileContent, type SourceFile } from '../../src/content/build/compile.ts';
+import { resolve } from 'node:path';
+import { compileContent, readContentDir, type SourceFile } from '../../src/content/build/compile.ts';
 import { parseRubric } from '../../src/content/build/rubric.ts';
 import { treeText } from '../../src/content/build/tree.ts';
 import { CASE_SECTIONS } from '../../src/content/build/rules.ts';
@@ -163,5 +164,27 @@ describe('rubric block: in the build', () => {
     expect(problems(prompt('## Brief\n\nTwo.\n\n## Scale\n\n- 1\n\n## Rubric\n\nTo come.\n'))).toEqual([
       'content/prompts/01-p.md:1: a prompt needs a ```rubric block in its "## Rubric" section',
     ]);
+  });
+});
+
+describe('rubrics in the guide as shipped', () => {
+  const shipped = compileContent(readContentDir(resolve(import.meta.dirname, '../../content')));
+  const practice = shipped.chapters.filter((c) => c.meta.part === 'cases' || c.meta.part === 'prompts');
+
+  it('every case study and every prompt (at least 16) has a seven-step rubric with a family', () => {
+    expect(shipped.problems).toEqual([]);
+    expect(practice.filter((c) => c.meta.part === 'prompts').length).toBeGreaterThanOrEqual(16);
+    for (const c of practice) {
+      expect.soft(c.payload.rubric?.map((s) => s.step), c.meta.id).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect.soft(c.meta.family, c.meta.id).toBeTruthy();
+    }
+  });
+
+  it('each rubric mixes levels: at least two levels in every step, and every level somewhere', () => {
+    for (const c of practice) {
+      const steps = c.payload.rubric ?? [];
+      for (const s of steps) expect.soft(new Set(s.checkpoints.map((cp) => cp.level)).size, `${c.meta.id} step ${s.step}`).toBeGreaterThanOrEqual(2);
+      expect.soft(new Set(steps.flatMap((s) => s.checkpoints.map((cp) => cp.level))), c.meta.id).toEqual(new Set(['L4', 'L5', 'L6+']));
+    }
   });
 });
