@@ -3,6 +3,7 @@ import type { ContentManifest } from '../shared/content-types.ts';
 import { exportAll, importBackup, type ExportFormat } from './backup-actions.ts';
 import { itemsLabel } from './count-label.ts';
 import { useBackupStatus } from './use-backup-status.ts';
+import './backup-panel.css';
 
 /** Export (Markdown, JSON backup, CSV), Import, the last backup date and the reminder. */
 export function BackupPanel({ manifest }: { manifest: ContentManifest }) {
@@ -36,7 +37,7 @@ export function BackupPanel({ manifest }: { manifest: ContentManifest }) {
       <p class="meta">
         {itemsLabel(count)} · Last backup: {info?.lastBackupAt ? new Date(info.lastBackupAt).toLocaleDateString() : 'never'}
       </p>
-      <div class="nb-actions" role="group" aria-label="Export">
+      <div class="backup-actions" role="group" aria-label="Export">
         <button type="button" class="btn" onClick={() => void run('json')}>
           Export backup (JSON)
         </button>

@@ -12,6 +12,7 @@ import { enableKeyboardSelection } from '../highlights/keyboard-selection.ts';
 import { useHighlights } from '../highlights/use-highlights.ts';
 import { lazyComponent } from '../ui/lazy.tsx';
 import { enhanceDiagrams } from './diagram-zoom.ts';
+import { enhanceTables } from './table-scroll.ts';
 import { Outline } from './Outline.tsx';
 import { neighbours } from './reading-position.ts';
 import { trackReading, type Tracker } from './track-reading.ts';
@@ -85,6 +86,7 @@ export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
     performance.mark('chapter-text');
     setMounted(state.chapter.hash);
     const cleanupDiagrams = enhanceDiagrams(host);
+    const cleanupTables = enhanceTables(host);
     const stopKeys = enableKeyboardSelection(host, () => document.querySelector<HTMLElement>('.sel-toolbar button')?.focus());
     const title = host.querySelector('h1')?.textContent ?? state.chapter.title;
     document.title = `${title} · MLSD Pocket`;
@@ -110,6 +112,7 @@ export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
       tracker.current?.stop();
       tracker.current = null;
       cleanupDiagrams();
+      cleanupTables();
       stopKeys();
     };
   }, [state, id]);
@@ -153,7 +156,7 @@ export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
         onContents={() => (wide ? setOutlinePane(!pane) : setOutlineOpen(!outlineOpen))}
       />
       <aside class="side" aria-label="Chapter contents" hidden={wide && !pane}>
-        <Outline manifest={manifest} meta={meta} current={current} changed={readState.changed} onClose={() => setOutlineOpen(false)} />
+        <Outline manifest={manifest} meta={meta} current={current} changed={readState.changed} shown={wide ? pane : outlineOpen} onClose={() => setOutlineOpen(false)} />
       </aside>
       <div class="reading">
         <div class="reading-tools">

@@ -9,11 +9,13 @@ interface Props {
   current: string | null;
   /** Sections changed since the reader read the chapter (marked "updated"). */
   changed?: string[] | null;
+  /** The outline is on screen (pane shown or drawer open): bring the current section into view. */
+  shown: boolean;
   onClose: () => void;
 }
 
 /** This chapter's sections (the current one marked), then every chapter of the guide. */
-export function Outline({ manifest, meta, current, changed, onClose }: Props) {
+export function Outline({ manifest, meta, current, changed, shown, onClose }: Props) {
   const root = useRef<HTMLDivElement>(null);
   // The pane follows the reader: the current section stays in view inside it (the page never scrolls for it).
   useEffect(() => {
@@ -23,7 +25,7 @@ export function Outline({ manifest, meta, current, changed, onClose }: Props) {
     const p = pane.getBoundingClientRect();
     const l = link.getBoundingClientRect();
     if (l.top < p.top + 8 || l.bottom > p.bottom - 8) pane.scrollTop += l.top - p.top - p.height / 3;
-  }, [current]);
+  }, [current, shown]);
   return (
     <div class="outline" ref={root}>
       <div class="outline-head">

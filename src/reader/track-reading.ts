@@ -7,7 +7,8 @@ export interface Tracker {
 }
 
 const SAVE_DELAY = 600;
-const READING_LINE = 96;
+// Just below the top bar and the reader bar (56 + 52 px).
+const READING_LINE = 120;
 
 /** Follows the reader's scroll: reports the current section and saves the position (debounced, flushed on pagehide). */
 export function trackReading(host: HTMLElement, chapterId: string, onChange: (anchor: string | null, fraction: number) => void): Tracker {

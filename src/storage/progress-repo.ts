@@ -18,7 +18,8 @@ async function change(db: PocketDb, chapterId: string, patch: Patch, now: number
   }
 }
 
-const blank = (chapterId: string, now: number): ReadingProgress => ({ chapterId, anchorId: null, fraction: 0, maxFraction: 0, updatedAt: now });
+/** A new record: `seen` and `readAt` present, so it is never taken for a record from before reading was measured. */
+const blank = (chapterId: string, now: number): ReadingProgress => ({ chapterId, anchorId: null, fraction: 0, maxFraction: 0, updatedAt: now, seen: [], readAt: null });
 
 /** The reading position (and the furthest point reached); fields it does not own are kept. */
 export async function saveProgress(
