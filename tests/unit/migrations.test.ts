@@ -124,8 +124,9 @@ describe('schema migrations', () => {
     expect((await allProgress(db)).sort((a, b) => a.updatedAt - b.updatedAt)).toEqual(v1.progress);
     for (const store of ['cards', 'reviews', 'schedule', 'attempts', 'searchIndex'] as const) expect(await db.count(store)).toBe(0);
     // The new stores and their indexes work.
-    await db.put('reviews', { id: 'r1', cardId: 'evaluate:abc', grade: 3, reviewedAt: 10 });
-    await db.put('schedule', { cardId: 'evaluate:abc', due: 100 });
+    const m = { state: 0, due: 100, stability: 0, difficulty: 0, reps: 0, lapses: 0, scheduledDays: 0, learningSteps: 0, lastReview: null } as const;
+    await db.put('reviews', { id: 'r1', cardId: 'evaluate:abc', grade: 3, reviewedAt: 10, elapsedDays: 0, before: m, after: m });
+    await db.put('schedule', { cardId: 'evaluate:abc', chapterId: 'evaluate', question: 'q', ...m });
     expect(await db.getAllFromIndex('reviews', 'by-card', 'evaluate:abc')).toHaveLength(1);
     expect(await db.countFromIndex('schedule', 'by-due', IDBKeyRange.upperBound(100))).toBe(1);
   });
