@@ -7,6 +7,7 @@ import { COLOURS, type Colour } from '../annotations/types.ts';
 import { COLOUR_NAMES, lastColour, rememberColour } from './colours.ts';
 import { newAnnotation, type ChapterRef } from './new-annotation.ts';
 import { openAnnotation } from './ui-state.ts';
+import { LIMITS } from '../notebook/backup-format.ts';
 import './highlights.css';
 
 interface Sel {
@@ -83,6 +84,22 @@ export function SelectionToolbar({ host, chapter, reattach }: { host: HTMLElemen
   const below = sel.bottom + GAP + BAR_H < innerHeight;
   const top = below ? sel.bottom + GAP : Math.max(8, sel.top - GAP - BAR_H);
   const keep = (e: Event) => e.preventDefault(); // keep the selection while pressing a button
+  const style = { top: `${top}px`, left: `${Math.min(Math.max(sel.left, 170), innerWidth - 170)}px` };
+
+  // A highlight is held to the importer's limit, so every backup restores.
+  if (sel.end - sel.start > LIMITS.maxQuote) {
+    return (
+      <div class="sel-toolbar" role="toolbar" aria-label="Selected text" style={style}>
+        <p class="sel-too-long">
+          A highlight can hold at most {LIMITS.maxQuote.toLocaleString('en-US')} characters; this selection has{' '}
+          {(sel.end - sel.start).toLocaleString('en-US')}. Select less to highlight it.
+        </p>
+        <button type="button" class="btn" onPointerDown={keep} onClick={copy}>
+          Copy
+        </button>
+      </div>
+    );
+  }
 
   return (
     <div class="sel-toolbar" role="toolbar" aria-label="Selected text" style={{ top: `${top}px`, left: `${Math.min(Math.max(sel.left, 170), innerWidth - 170)}px` }}>

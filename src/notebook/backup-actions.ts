@@ -8,7 +8,7 @@ import { toCsv } from './export-csv.ts';
 import { toWebAnnotationJson } from './export-json.ts';
 import { toMarkdown } from './export-markdown.ts';
 import { LIMITS } from './backup-format.ts';
-import { parseBackup } from './import-json.ts';
+import { parseBackup, tooLarge } from './import-json.ts';
 import { mergeAnnotations } from './merge.ts';
 
 export type ExportFormat = 'markdown' | 'json' | 'csv';
@@ -37,7 +37,7 @@ export async function exportAll(format: ExportFormat, manifest: ContentManifest)
  */
 export async function importBackup(file: File, manifest: ContentManifest): Promise<{ ok: boolean; message: string }> {
   if (file.size > LIMITS.maxBytes) {
-    return { ok: false, message: `This file is ${(file.size / 1e6).toFixed(0)} MB; a backup is at most ${(LIMITS.maxBytes / 1e6).toFixed(0)} MB. Nothing was changed.` };
+    return { ok: false, message: `${tooLarge(file.size, LIMITS.maxBytes)} Nothing was changed.` };
   }
   let text: string;
   try {

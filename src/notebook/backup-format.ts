@@ -18,11 +18,22 @@ export const NOTE_FORMAT = 'text/markdown';
 /** FragmentSelector for a section note: the value is the heading id (an HTML fragment). */
 export const FRAGMENT_CONFORMS_TO = 'http://tools.ietf.org/rfc/rfc3986';
 
-/** Limits on an imported file (and on what the app should ever save). */
+/**
+ * Room per item in the size cap: a compact item (a highlight with its 32-character context, a
+ * few hundred characters of quote and note, ids and dates) is 0.5–1 KB, so 2 KB each leaves a
+ * full backup of MAX_ITEMS ordinary highlights well inside the cap.
+ */
+export const ITEM_ROOM = 2_048;
+const MAX_ITEMS = 50_000;
+
+/** Limits on an imported file (and on what the app ever saves, so every export imports back). */
 export const LIMITS = {
-  /** Default cap on the file, in UTF-16 code units of the text (≤ its UTF-8 size). */
-  maxBytes: 20 * 1024 * 1024,
-  maxItems: 50_000,
+  /**
+   * Cap on the file, in UTF-16 code units of the text (≤ its UTF-8 size): it follows from the item
+   * cap (MAX_ITEMS × ITEM_ROOM = 102,400,000, about 102 MB), and the export is compact JSON.
+   */
+  maxBytes: MAX_ITEMS * ITEM_ROOM,
+  maxItems: MAX_ITEMS,
   maxNote: 100_000,
   maxQuote: 10_000,
   /** Prefix/suffix context: the app writes QUOTE_CONTEXT (32); this leaves room to grow. */

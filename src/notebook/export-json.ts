@@ -23,7 +23,7 @@ export interface ExportContext {
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
 /**
- * The lossless backup (see backup-format.ts for the shape), pretty-printed. Items keep the
+ * The lossless backup (see backup-format.ts for the shape), as compact JSON. Items keep the
  * order given. Never throws on a bad timestamp: it is written as `exportedAt` instead.
  */
 export function toWebAnnotationJson(annotations: Annotation[], ctx: ExportContext): string {
@@ -41,7 +41,8 @@ export function toWebAnnotationJson(annotations: Annotation[], ctx: ExportContex
     first: { type: 'AnnotationPage', startIndex: 0, items },
     ...(ctx.data && Object.keys(ctx.data).length ? { 'mlsd:data': ctx.data as Json } : {}),
   };
-  return `${JSON.stringify(collection, null, 2)}\n`;
+  // Compact (no indentation), so the size cap that follows from the item cap holds a full backup.
+  return `${JSON.stringify(collection)}\n`;
 }
 
 /** One annotation as a W3C Web Annotation. */

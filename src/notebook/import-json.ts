@@ -31,14 +31,17 @@ const NOT_OURS = 'This is not an MLSD Pocket backup';
  */
 export function parseBackup(text: string, opts: ParseOptions = {}): ParseBackupResult {
   const maxBytes = opts.maxBytes ?? LIMITS.maxBytes;
-  if (text.length > maxBytes) return failed(`This file is too large (${size(text.length)}). A backup can be at most ${size(maxBytes)}.`);
+  if (text.length > maxBytes) return failed(tooLarge(text.length, maxBytes));
   const json = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (json.trim() === '') return failed('This file is empty.');
+  if (looksBinary(json)) return failed(`${NOT_OURS}: it is not text at all (it looks like a picture, an archive or another binary file).`);
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch (e) {
-    return failed(`This file is cut off or is not JSON: ${e instanceof Error ? e.message : String(e)}`);
+    // Never echo the parser's message: it quotes the file's own bytes.
+    const at = /position (\d+)/.exec(e instanceof Error ? e.message : '')?.[1];
+    return failed(`This file is cut off or is not JSON: it stops making sense ${at ? `near character ${count(Number(at))}` : 'somewhere in it'}.`);
   }
   const header = readHeader(data);
   if (typeof header === 'string') return failed(header);
@@ -126,8 +129,19 @@ function failed(message: string): { ok: false; message: string } {
   return { ok: false, message };
 }
 
-/** A size in words: KB below a megabyte, else MB to one decimal; rounded up so "too large" never reads as equal. */
-function size(n: number): string {
-  if (n < 1024 * 1024) return `${Math.ceil(n / 1024)} KB`;
-  return `${(Math.ceil((n / (1024 * 1024)) * 10) / 10).toString()} MB`;
+/** Text with NUL or other control characters (besides tab and line breaks) in its first 4 KB is not a backup. */
+function looksBinary(text: string): boolean {
+  return /[\u0000-\u0008\u000e-\u001f\ufffd]/.test(text.slice(0, 4096));
+}
+
+/** A size in words, in one unit throughout (1 KB = 1,000 bytes, 1 MB = 1,000,000 bytes), to one decimal. */
+export function sizeWords(n: number): string {
+  if (n < 1_000_000) return `${(n / 1000).toFixed(1)} KB`;
+  return `${(n / 1_000_000).toFixed(1)} MB`;
+}
+
+/** "This file is … ; a backup can be at most …", exact in bytes where rounding would hide the difference. */
+export function tooLarge(size: number, max: number): string {
+  const [a, b] = sizeWords(size) === sizeWords(max) ? [`${count(size)} bytes`, `${count(max)} bytes`] : [sizeWords(size), sizeWords(max)];
+  return `This file is too large (${a}). A backup can be at most ${b}.`;
 }

@@ -6,6 +6,7 @@ import { annotationProblem } from '../../src/notebook/check-annotation.ts';
 import { csvCell, toCsv } from '../../src/notebook/export-csv.ts';
 import { toWebAnnotationJson } from '../../src/notebook/export-json.ts';
 import { toMarkdown } from '../../src/notebook/export-markdown.ts';
+import { LIMITS } from '../../src/notebook/backup-format.ts';
 import { parseBackup, type ParseOptions } from '../../src/notebook/import-json.ts';
 import { mergeAnnotations } from '../../src/notebook/merge.ts';
 import { CONTEXT, MANIFEST, SAMPLE } from '../fixtures/backups/sample.ts';
@@ -54,7 +55,8 @@ describe('JSON backup: the W3C Web Annotation shape', () => {
     });
     expect(json).not.toHaveProperty('items');
     expect(items.map((i) => i.id)).toEqual(SAMPLE.map((a) => `urn:uuid:${a.id}`));
-    expect(toWebAnnotationJson(SAMPLE, CONTEXT)).toContain('\n  "type": "AnnotationCollection"');
+    // Compact JSON (one line), so the size cap that follows from the item cap holds a full backup.
+    expect(toWebAnnotationJson(SAMPLE, CONTEXT)).toMatch(/^\{"@context":"http:\/\/www\.w3\.org\/ns\/anno\.jsonld","type":"AnnotationCollection",[^\n]*\}\n$/);
   });
 
   it('writes a highlight with a note as commenting, with note and colour bodies and both selectors', () => {
@@ -101,7 +103,8 @@ describe('JSON backup: the W3C Web Annotation shape', () => {
 
 describe('JSON backup: round trip', () => {
   it('exports exactly the committed baseline, and the baseline parses back to the same annotations', () => {
-    expect(toWebAnnotationJson(SAMPLE, CONTEXT)).toBe(fixture('good.json'));
+    // The committed baseline is indented for reading; the export is the same JSON, compact.
+    expect(toWebAnnotationJson(SAMPLE, CONTEXT)).toBe(`${JSON.stringify(JSON.parse(fixture('good.json')))}\n`);
     const r = parsedOk(fixture('good.json'));
     expect(r.annotations).toEqual(SAMPLE);
     expect(r).toMatchObject({ contentVersion: 'v-2025-01', exportedAt: CONTEXT.exportedAt, skipped: 0, unknownChapterIds: [] });
@@ -152,7 +155,7 @@ describe('JSON backup: round trip', () => {
 
 describe('JSON backup: files that are refused, each with its own message', () => {
   it.each([
-    ['truncated.json', /^This file is cut off or is not JSON: /],
+    ['truncated.json', /^This file is cut off or is not JSON: it stops making sense /],
     ['not-ours.json', /^This is not an MLSD Pocket backup: the file holds JSON, but not highlights and notes\.$/],
     ['other-app-annotations.json', /^This is not an MLSD Pocket backup: it holds web annotations, but they were not saved by MLSD Pocket\.$/],
     ['wrong-types.json', /^Item 2 of 2: the highlight's start position should be a number, but it is the text "0"\.$/],
@@ -171,8 +174,10 @@ describe('JSON backup: files that are refused, each with its own message', () =>
     const parse = vi.spyOn(JSON, 'parse');
     const huge = `{"first":{"items":[${'"x",'.repeat(5 * 1024 * 1024)}"x"]}}`;
     expect(huge.length).toBeGreaterThan(20 * 1024 * 1024);
-    expect(messageOf(huge)).toBe('This file is too large (20.1 MB). A backup can be at most 20 MB.');
-    expect(messageOf(fixture('good.json'), { maxBytes: 1024 })).toBe('This file is too large (9 KB). A backup can be at most 1 KB.');
+    expect(messageOf(`${huge}${'x'.repeat(LIMITS.maxBytes)}`)).toMatch(/^This file is too large \(\d+\.\d MB\)\. A backup can be at most 102\.4 MB\.$/);
+    // Both round to 21.0 MB, so the message gives exact sizes rather than hide the difference.
+    expect(messageOf(huge, { maxBytes: 20 * 1024 * 1024 })).toBe(`This file is too large (${huge.length.toLocaleString('en-US')} bytes). A backup can be at most 20,971,520 bytes.`);
+    expect(messageOf(fixture('good.json'), { maxBytes: 1024 })).toMatch(/^This file is too large \(\d+\.\d KB\)\. A backup can be at most 1\.0 KB\.$/);
     expect(parse).not.toHaveBeenCalled();
   });
 
