@@ -5,7 +5,11 @@ import { BackupReminder } from './BackupReminder.tsx';
 import { CaseFamilies } from './CaseFamilies.tsx';
 import { LibraryOverview, PartProgress } from './LibraryOverview.tsx';
 import { useLibraryData } from './use-library-data.ts';
+import { lazyComponent } from '../ui/lazy.tsx';
 import './library.css';
+
+const GuideCards = lazyComponent(() => import('../study/LibraryCards.tsx').then((m) => m.GuideCards), false);
+const ChapterCards = lazyComponent(() => import('../study/LibraryCards.tsx').then((m) => m.ChapterCards), false);
 
 export function Library({ manifest, part }: { manifest: ContentManifest; part: Part | null }) {
   const { progress, saved } = useLibraryData(manifest);
@@ -17,6 +21,7 @@ export function Library({ manifest, part }: { manifest: ContentManifest; part: P
     <div class="screen library">
       <h1>Library</h1>
       <BackupReminder />
+      <GuideCards manifest={manifest} />
       <p class="library-practice"><a class="btn" href="/practice">Practice</a> a timed mock interview, graded against a rubric.</p>
       {lastMeta && last ? (
         <a class="continue-card" href={`${chapterPath(lastMeta.id)}${last.anchorId ? `#${last.anchorId}` : ''}`}>
@@ -51,6 +56,7 @@ export function Library({ manifest, part }: { manifest: ContentManifest; part: P
                         {c.title}
                       </span>
                       <span class="summary">{c.summary}</span>
+                      <ChapterCards chapterId={c.id} cardCount={c.cardCount} />
                       <span class="meta">
                         <span class="nowrap">{c.minutes} min</span> · {progressLabel(pr, c)}
                         {saved && !saved.has(c.id) ? ' · Not on this device yet' : ''}

@@ -9,6 +9,7 @@ import { BackupPanel } from '../notebook/BackupPanel.tsx';
 import { SyncPanel } from '../sync/SyncPanel.tsx';
 import { ChoiceGroup } from './ChoiceGroup.tsx';
 import { guideFact } from './guide-fact.ts';
+import { StudySettings } from '../study/StudySettings.tsx';
 import './settings.css';
 
 const THEME_LABELS: Record<Theme, string> = { system: 'System', light: 'Light', sepia: 'Sepia', dark: 'Dark' };
@@ -63,6 +64,8 @@ export function SettingsView({ manifest, saved }: { manifest: ContentManifest; s
           A sample paragraph in your reading settings: retrieval casts a wide net, ranking is the sharp knife, and re-ranking adds the final polish.
         </p>
       </section>
+
+      <StudySettings />
 
       <section aria-labelledby="offline-h">
         <h2 id="offline-h">Offline and storage</h2>

@@ -2,8 +2,8 @@ import type { PocketDb } from './db.ts';
 
 /**
  * The top bar's "Review, 12 due": a count from IndexedDB alone (no scheduler, no screen code).
- * Reviews due before tomorrow (within what is left of today's review limit) plus the new cards
- * today's limit still allows. `guideCards` is the manifest's card total.
+ * Learning cards due within 20 minutes, reviews due before tomorrow (within what is left of today's
+ * review limit), and the new cards today's limit still allows — the same rules as the queue. `guideCards` is the manifest's card total.
  */
 export interface DueCountInput {
   guideCards: number;
@@ -25,12 +25,14 @@ export async function countDue(db: PocketDb, q: DueCountInput): Promise<number> 
     tx.objectStore('reviews').index('by-time').getAll(IDBKeyRange.lowerBound(q.dayStart)),
   ]);
   let due = 0;
+  let learningDue = 0;
   let graded = 0;
   for (const s of schedules) {
     if (s.retired || s.state === 0) continue;
     graded++;
-    const learning = s.state === 1 || s.state === 3;
-    if (learning ? s.due <= q.now + LEARN_AHEAD_MS : s.due < q.dayEnd) due++;
+    if (s.state === 1 || s.state === 3) {
+      if (s.due <= q.now + LEARN_AHEAD_MS) learningDue++;
+    } else if (s.due < q.dayEnd) due++;
   }
   const newSeen = new Set<string>();
   let reviews = 0;
@@ -41,5 +43,6 @@ export async function countDue(db: PocketDb, q: DueCountInput): Promise<number> 
   }
   const userCards = cards.filter((c) => !c.deleted).length;
   const fresh = Math.max(0, q.guideCards + userCards - graded);
-  return Math.min(due, Math.max(0, q.maxReviewsPerDay - reviews)) + Math.min(fresh, Math.max(0, q.newPerDay - newSeen.size));
+  // As in the queue: learning cards are never held back by the review limit.
+  return learningDue + Math.min(due, Math.max(0, q.maxReviewsPerDay - reviews)) + Math.min(fresh, Math.max(0, q.newPerDay - newSeen.size));
 }

@@ -171,22 +171,22 @@ export function ReviewView({ manifest, deck: deckParam }: { manifest: ContentMan
               <SourceLink card={card} />
               <div class="grades" role="group" aria-label="How well did you recall it?">
                 {GRADES.map(({ g, name }) => (
-                  <button
-                    key={g}
-                    type="button"
-                    class={`btn grade g${g}`}
-                    ref={g === 3 ? goodBtn : undefined}
-                    aria-label={name}
-                    aria-describedby={`ivl-${g}`}
-                    aria-keyshortcuts={String(g)}
-                    disabled={busy}
-                    onClick={() => void onGrade(g)}
-                  >
-                    <span class="grade-name">{name}</span>
+                  <div key={g} class="grade-cell">
+                    <button
+                      type="button"
+                      class={`btn grade g${g}`}
+                      ref={g === 3 ? goodBtn : undefined}
+                      aria-describedby={`ivl-${g}`}
+                      aria-keyshortcuts={String(g)}
+                      disabled={busy}
+                      onClick={() => void onGrade(g)}
+                    >
+                      {name}
+                    </button>
                     <span class="grade-ivl" id={`ivl-${g}`}>
                       {intervals ? formatInterval(intervals[g]) : ''}
                     </span>
-                  </button>
+                  </div>
                 ))}
               </div>
             </>

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, openApp, type AppSession } from '../support/app-session.ts';
@@ -10,6 +11,17 @@ import { phrasesOf } from '../support/phrases.ts';
 const CHAPTER = 'evaluate';
 const manifest = readManifest(DIST);
 const TOTAL = manifest.chapters.reduce((a, c) => a + c.cardCount, 0);
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+}
 
 /** Reads one store of the app's database in the page (what is durable, not what the screen says). */
 const readStore = (page: Page, store: string) =>
@@ -161,5 +173,49 @@ describe('study: spaced-repetition review on a phone (touch and keyboard, offlin
     expect(guids2).toEqual(guids);
     expect(app.watch.violations).toEqual([]);
     expect(app.watch.errors).toEqual([]);
+  });
+
+  it('has no axe violations on Review (question and answer), Statistics, the library, Settings and the Notebook’s cards, light and dark', async () => {
+    const found: string[] = [];
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const check = async (label: string) => (await axe(page)).forEach((v) => found.push(`${scheme} ${label}: ${v}`));
+      await page.goto(`${app.server.url}/review`);
+      await page.getByRole('button', { name: 'Show answer', exact: true }).waitFor();
+      await check('review question');
+      await page.getByRole('button', { name: 'Show answer', exact: true }).tap();
+      await page.getByRole('button', { name: 'Good', exact: true }).waitFor();
+      await check('review answer');
+      await page.goto(`${app.server.url}/stats`);
+      await page.getByRole('heading', { name: 'Cards by state' }).waitFor();
+      await check('stats');
+      await page.goto(`${app.server.url}/`);
+      await page.locator('.library-study').waitFor();
+      await check('library');
+      await page.goto(`${app.server.url}/settings`);
+      await page.getByRole('spinbutton', { name: 'New cards per day' }).waitFor();
+      await check('settings');
+      await page.goto(`${app.server.url}/notebook`);
+      await page.getByRole('button', { name: 'Cards', exact: true }).tap();
+      await page.locator('.nb-card').first().waitFor();
+      await check('notebook cards');
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('keeps the settings: fewer new cards a day lowers the count; a bad value is refused in plain words', async () => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.goto(`${app.server.url}/settings`);
+    const before = await dueInBar();
+    const field = page.getByRole('spinbutton', { name: 'New cards per day' });
+    await field.fill('-3');
+    await field.press('Tab');
+    await expect.poll(() => page.locator('#study-newPerDay-hint').innerText()).toBe('Enter a whole number from 0 to 9999.');
+    await field.fill('10');
+    await field.press('Tab');
+    await page.goto(`${app.server.url}/`);
+    await expect.poll(dueInBar).toBe(before - 10);
+    await page.goto(`${app.server.url}/settings`);
+    expect(await page.getByRole('spinbutton', { name: 'New cards per day' }).inputValue()).toBe('10');
   });
 });
