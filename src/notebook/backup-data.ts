@@ -12,7 +12,12 @@ export interface BackupIo {
   save(records: unknown[]): Promise<{ added: number; updated: number }>;
 }
 
-const MODULES: (() => Promise<{ backupIo: BackupIo }>)[] = [() => import('../practice/backup-io.ts')];
+const MODULES: (() => Promise<{ backupIo: BackupIo }>)[] = [
+  () => import('../practice/backup-io.ts'),
+  // Study: the reader's own cards first, then the review log (whose import recomputes their schedules).
+  () => import('../study/backup-cards-io.ts'),
+  () => import('../study/backup-reviews-io.ts'),
+];
 
 async function ios(): Promise<{ io: BackupIo; section: BackupSection }[]> {
   const loaded = await Promise.all(MODULES.map((m) => m().then((x) => x.backupIo)));
