@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ContentManifest, RubricCheckpoint } from '../shared/content-types.ts';
+import { StorageFailure } from '../storage/errors.ts';
 import { currentAttempt, update } from './attempt-store.ts';
 import { missedCards } from './missed-cards.ts';
 import type { PracticeAttempt } from './types.ts';
@@ -15,8 +16,18 @@ export function MakeCards({ manifest, attempt, missed }: { manifest: ContentMani
     // The list is kept on the attempt either way (and travels in the backup).
     update({ ...a, missedForCards: missed.map((m) => m.id), updatedAt: Date.now() }, true);
     try {
-      // The spaced-repetition cards have not landed in this build: the list waits on the attempt for them.
-      setMessage(`Kept ${cards.length} missed checkpoint${cards.length === 1 ? '' : 's'} with this attempt; they become review cards once spaced-repetition cards are available.`);
+      const { createUserCards } = await import('../study/user-cards.ts');
+      await createUserCards(cards);
+      const b = currentAttempt.get() ?? a;
+      update({ ...b, cardsMadeAt: Date.now(), updatedAt: Date.now() }, true);
+      setMessage(`Made ${cards.length} card${cards.length === 1 ? '' : 's'}. They are in Review, under your own cards.`);
+    } catch (err) {
+      // A storage failure's message says what to do; anything else is not shown raw.
+      setMessage(
+        err instanceof StorageFailure
+          ? `${err.message} The missed checkpoints are kept with this attempt; try again later.`
+          : 'The cards could not be made just now. The missed checkpoints are kept with this attempt; try again later.',
+      );
     } finally {
       setBusy(false);
     }

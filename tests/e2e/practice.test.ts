@@ -70,6 +70,8 @@ describe('mock interview on a phone, offline', () => {
     await page.getByRole('heading', { level: 1, name: theCase.title }).waitFor();
     // The walk-through stays hidden: no step section of the case is on the prompt page.
     expect(await page.locator('[id$="4-develop-the-model"], [id$="5-evaluate"]').count()).toBe(0);
+    await page.getByRole('button', { name: 'Start a 60-minute interview' }).waitFor();
+    expect(await axe(page)).toEqual([]);
     await page.getByRole('button', { name: 'Start a 45-minute interview' }).click();
     await answer(1, 'Clarify requirements').waitFor();
     await page.getByRole('heading', { name: 'Step 1: Clarify requirements' }).waitFor();
@@ -133,6 +135,7 @@ describe('mock interview on a phone, offline', () => {
     await page.getByRole('heading', { level: 1, name: 'Your attempts' }).waitFor();
     await page.getByRole('heading', { level: 2, name: theCase.title }).waitFor();
     expect(await page.locator('.attempt-link').first().innerText()).toMatch(/45 min · score \d+% \(2 of \d+\)/);
+    expect(await axe(page)).toEqual([]);
     const stored = await page.evaluate(
       () =>
         new Promise<{ promptId: string; ticked: string[]; steps: { answer: string }[] }[]>((resolve, reject) => {
@@ -173,6 +176,39 @@ describe('mock interview on a phone, offline', () => {
     await page.goto(url('/practice/history'));
     await page.getByRole('heading', { level: 2, name: theCase.title }).waitFor();
     expect(await page.locator('.attempt-link').count()).toBe(1);
+  });
+
+  it('a prompt-only entry: a 60-minute interview, then a review that points at the guide sections', async () => {
+    const prompt = manifest.chapters.find((c) => c.part === 'prompts' && c.checkpoints)!;
+    await page.goto(url(`/practice/${prompt.id}`));
+    await page.getByRole('heading', { level: 2, name: 'The brief' }).waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Scale' }).waitFor();
+    await page.getByRole('button', { name: 'Start a 60-minute interview' }).click();
+    await answer(1, 'Clarify requirements').fill('Ask about the goal.');
+    expect(seconds(await page.locator('[data-clock="overall"]').innerText())).toBeGreaterThan(59 * 60);
+    expect(seconds(await page.locator('[data-clock="step"]').innerText())).toBeGreaterThan(5 * 60);
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await expect.poll(() => page.locator('[data-score="overall"]').innerText()).toBe(`Score: 0 of ${prompt.checkpoints} checkpoints (0%)`);
+    const first = page.locator('section.review-step').first();
+    await first.getByRole('heading', { level: 3, name: 'What a strong answer covers' }).waitFor();
+    const links = first.locator('.taught a');
+    expect(await links.count()).toBeGreaterThanOrEqual(3);
+    expect(await links.first().getAttribute('href')).toMatch(/^\/read\/[a-z0-9-]+#[a-z0-9-]+$/);
+    await page.getByRole('button', { name: 'Make cards from what I missed' }).click();
+    await page.getByText(`Made ${prompt.checkpoints} cards. They are in Review, under your own cards.`).waitFor();
+    const made = await page.evaluate(
+      () =>
+        new Promise<{ chapterId: string | null; sectionId: string | null; answer: string }[]>((resolve, reject) => {
+          const open = indexedDB.open('mlsd-pocket');
+          open.onsuccess = () => {
+            const req = open.result.transaction('cards').objectStore('cards').getAll();
+            req.onsuccess = () => resolve(req.result);
+            req.onerror = () => reject(req.error);
+          };
+        }),
+    );
+    expect(made).toHaveLength(prompt.checkpoints!);
+    expect(made.every((c) => c.chapterId && c.sectionId && c.answer.includes(`/read/${c.chapterId}#${c.sectionId}`))).toBe(true);
   });
 
   it('the step lens shows one step from every case, reachable from the framework step chapter', async () => {
