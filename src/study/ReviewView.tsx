@@ -8,7 +8,7 @@ import { inDeck, parseDeck } from './deck.ts';
 import { DeckPicker } from './DeckPicker.tsx';
 import { onStudyChange } from './due-badge.ts';
 import { exportCards } from './export-cards.ts';
-import { onGradeQueueState } from './grade-queue.ts';
+import { gradesPending, onGradeQueueState } from './grade-queue.ts';
 import { buildQueue } from './queue.ts';
 import { formatInterval, memoryOf, preview } from './scheduler.ts';
 import { gradeCard, undoEntry } from './session.ts';
@@ -57,7 +57,13 @@ export function ReviewView({ manifest, deck: deckParam }: { manifest: ContentMan
     onGradeQueueState((s) => setProblem(s.kind === 'failing' ? (s.error instanceof StorageFailure ? s.error.message : 'Saving failed.') + ' Your grade is kept on screen and saved as soon as storage accepts it.' : null));
     // Any minute may bring a learning card back.
     const timer = setInterval(() => setTick((t) => t + 1), 30_000);
+    // A grade storage has not accepted yet lives only in this page: ask before it is closed.
+    const guard = (e: BeforeUnloadEvent) => {
+      if (gradesPending()) e.preventDefault();
+    };
+    addEventListener('beforeunload', guard);
     return () => {
+      removeEventListener('beforeunload', guard);
       stop();
       onGradeQueueState(null);
       clearInterval(timer);

@@ -1,5 +1,6 @@
 import { createEmptyCard, fsrs, Rating } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
+import { parseCards } from '../../src/content/build/cards.ts';
 import { startOfDay } from '../../src/study/day.ts';
 import { parseDeck, reviewHref } from '../../src/study/deck.ts';
 import { reconcile } from '../../src/study/identity.ts';
@@ -155,5 +156,12 @@ describe('settings and statistics', () => {
     expect(st.totalReviews).toBe(4);
     const reviewed = log.filter((e) => e.before.state === 2);
     expect(st.retentionSample).toBe(reviewed.length);
+  });
+});
+
+describe('the build still refuses a card without a question or an answer', () => {
+  it('names the problem and keeps the card out', () => {
+    const r = parseCards('Q:\nA: an answer\nQ: A question?\n');
+    expect(r.errors.map((e) => e.message)).toEqual(['Q: has no question text', 'card "A question?" has no A: answer']);
   });
 });
