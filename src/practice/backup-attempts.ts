@@ -8,12 +8,21 @@ import type { PracticeAttempt } from './types.ts';
  * the rubric it was graded against, ticks), so an import restores it exactly; a malformed one
  * refuses the whole import with the attempt named.
  */
-const MAX_ANSWER = 200_000;
+// Far beyond any typed answer; the whole backup file is capped at 20 MB anyway.
+const MAX_ANSWER = 1_000_000;
 const FUTURE_SLACK_MS = 5 * 60_000;
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 946_684_800_000;
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const isStr = (v: unknown, max = 300): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
+
+const LEVELS = ['L4', 'L5', 'L6+'];
+function isRubricStep(s: unknown): boolean {
+  if (!isObj(s) || !Number.isInteger(s.step) || !Array.isArray(s.checkpoints)) return false;
+  return s.checkpoints.every(
+    (c) => isObj(c) && isStr(c.id) && LEVELS.includes(c.level as string) && isStr(c.text, 1000) && isStr(c.chapterId, 100) && isStr(c.sectionId),
+  );
+}
 
 export function attemptFromJson(raw: unknown, now: number): { ok: true; record: PracticeAttempt } | { ok: false; problem: string } {
   if (!isObj(raw)) return { ok: false, problem: 'an attempt is not an object' };
@@ -31,7 +40,10 @@ export function attemptFromJson(raw: unknown, now: number): { ok: true; record: 
   }
   if (!isObj(raw.clock) || !isNum(raw.clock.elapsedMs)) return fail('its clock is malformed');
   if (!isNum(raw.stepStartMs)) return fail('its step start is malformed');
-  if (!Array.isArray(raw.rubric) || !Array.isArray(raw.ticked) || !raw.ticked.every((t) => typeof t === 'string')) return fail('its rubric or ticks are malformed');
+  if (!Array.isArray(raw.ticked) || !raw.ticked.every((t) => typeof t === 'string')) return fail('its ticked checkpoints are malformed');
+  if (!Array.isArray(raw.rubric) || !raw.rubric.every(isRubricStep)) return fail('its rubric is malformed');
+  if (typeof raw.brief !== 'string' || typeof raw.promptHash !== 'string' || typeof raw.contentVersion !== 'string') return fail('its brief or content version is missing');
+  if (raw.missedForCards !== undefined && !(Array.isArray(raw.missedForCards) && raw.missedForCards.every((t) => typeof t === 'string'))) return fail('its missed checkpoints are malformed');
   if (!isTime(raw.createdAt) || !isTime(raw.updatedAt)) return fail('it has no valid dates');
   if (raw.updatedAt > now + FUTURE_SLACK_MS) return fail('it is dated in the future');
   if (raw.family !== undefined && !FAMILIES.includes(raw.family as Family)) return fail('its family is unknown');

@@ -144,6 +144,10 @@ describe('attempts in the backup and in Markdown', () => {
     expect(bad({ length: 30 })).toBe('attempt a1: its length is 30 minutes; an interview is 45 or 60');
     expect(bad({ steps: [] })).toBe('attempt a1: it does not have seven steps');
     expect(bad({ updatedAt: T0 + 400 * MIN })).toBe('attempt a1: it is dated in the future');
+    expect(bad({ rubric: [1, 2] })).toBe('attempt a1: its rubric is malformed');
+    expect(bad({ rubric: [{ step: 1, checkpoints: [{ id: 'x', level: 'L9', text: 't', chapterId: 'c', sectionId: 's' }] }] })).toBe('attempt a1: its rubric is malformed');
+    expect(bad({ ticked: [3] })).toBe('attempt a1: its ticked checkpoints are malformed');
+    expect(bad({ brief: null })).toBe('attempt a1: its brief or content version is missing');
     expect(attemptFromJson('x', T0)).toEqual({ ok: false, problem: 'an attempt is not an object' });
   });
 
