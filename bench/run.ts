@@ -9,6 +9,7 @@ import { startStaticServer } from '../tests/support/static-server.ts';
 import { runCorpus } from '../tests/fixtures/anchoring/run-corpus.ts';
 import { annotationFigures } from './annotations.ts';
 import { runLighthouse } from './lighthouse.ts';
+import { syncFigures } from './sync.ts';
 
 const DIST = resolve(process.env.MLSD_DIST ?? resolve(import.meta.dirname, '../dist'));
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -80,4 +81,5 @@ firstLoad();
 const corpus = runCorpus();
 console.log(`re-anchoring corpus: ${corpus.anchored} of ${corpus.expectedAnchored} re-anchored (${(corpus.rate * 100).toFixed(0)}%), ${corpus.orphaned} orphaned as expected of ${corpus.total}, ${corpus.wrong} attached to wrong text`);
 await browserFigures();
+if (!process.argv.includes('--no-sync')) await syncFigures(DIST);
 if (!process.argv.includes('--no-lighthouse')) await runLighthouse(DIST);

@@ -1,8 +1,11 @@
 import type { Annotation } from '../annotations/types.ts';
-import { backupSection } from '../notebook/backup-sections.ts';
+import type { BackupSection } from '../notebook/backup-sections.ts';
 import { toWebAnnotation } from '../notebook/export-json.ts';
 import { readItem } from '../notebook/validate-item.ts';
+import { attemptsSection } from '../practice/backup-attempts.ts';
+import { positionsSection } from '../reader/positions-section.ts';
 import type { UserStore } from '../storage/schema.ts';
+import { cardsSection, reviewsSection } from '../study/backup-study.ts';
 
 /** How one store's records are written into documents and read back (validated) from them. */
 export interface RecordCodec {
@@ -19,18 +22,17 @@ const annotationCodec: RecordCodec = {
   },
 };
 
-/** The backup section that carries each store (the same validation as an import). */
-const SECTION_OF: Partial<Record<UserStore, string>> = {
-  progress: 'positions',
-  cards: 'cards',
-  reviews: 'reviews',
-  attempts: 'attempts',
+/** The backup section that carries each store: the same validation as an import. */
+const SECTION_OF: Record<Exclude<UserStore, 'annotations'>, BackupSection<never>> = {
+  progress: positionsSection as BackupSection<never>,
+  cards: cardsSection as BackupSection<never>,
+  reviews: reviewsSection as BackupSection<never>,
+  attempts: attemptsSection as BackupSection<never>,
 };
 
-/** The codec of a store, or null while no feature has registered how its records travel. */
+/** The codec of a store (every user store has one). */
 export function codecFor(store: UserStore): RecordCodec | null {
   if (store === 'annotations') return annotationCodec;
-  const key = SECTION_OF[store];
-  const section = key ? backupSection(key) : undefined;
-  return section ? { toJson: (r) => section.toJson(r), fromJson: (raw, now) => section.fromJson(raw, now) } : null;
+  const section = SECTION_OF[store];
+  return section ? { toJson: (r) => section.toJson(r as never), fromJson: (raw, now) => section.fromJson(raw, now) } : null;
 }

@@ -2,7 +2,6 @@ import { openPocketDb } from '../storage/db.ts';
 import { USER_STORES } from '../storage/schema.ts';
 import { getSyncSecret, putSyncSecret } from '../storage/sync-repo.ts';
 import { createStore } from '../ui/store.ts';
-import '../reader/positions-section.ts';
 import { openPassword, sealPassword } from './credential.ts';
 import { checkConfig } from './sync-config.ts';
 import type { SyncEngine } from './sync-engine.ts';
@@ -43,6 +42,14 @@ async function run(dbUrl: string, username: string, password: string): Promise<v
     onSkipped: (s) => skippedDocs.set([...skippedDocs.get(), s].slice(-20)),
     onApplied: (changes) => {
       const stores = new Set(changes.map((c) => c.store));
+      // Highlights and notes on screen (this tab and others) re-read what sync wrote, through the
+      // annotation store's own tab channel.
+      const ids = changes.filter((c) => c.store === 'annotations').map((c) => c.key);
+      if (ids.length && typeof BroadcastChannel !== 'undefined') {
+        const channel = new BroadcastChannel('mlsd-annotations');
+        channel.postMessage({ type: 'changed', ids });
+        channel.close();
+      }
       appliedListeners.forEach((fn) => fn(stores));
     },
   });

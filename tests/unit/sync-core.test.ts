@@ -69,7 +69,8 @@ describe('server documents are untrusted input', () => {
       [doc(good, { key: 'someone-else' }), /disagree/],
       [doc({ ...good, type: 'Evil' }), /type/],
       [doc('x'.repeat(500_000)), /too large/],
-      [{ ...doc(good), _id: 'cards:1', store: 'cards', key: '1' }, /cannot read cards|card/],
+      [{ ...doc(good), _id: 'cards:1', store: 'cards', key: '1' }, /card/],
+      [{ ...doc({ id: 'r1', cardId: 'c', grade: 7, reviewedAt: NOW }), _id: 'reviews:r1', store: 'reviews', key: 'r1' }, /grade is 7/],
     ];
     for (const [raw, problem] of cases) {
       const r = readDoc(raw, NOW, codecFor);
