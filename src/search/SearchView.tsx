@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { navigate } from '../app/router.ts';
 import type { ContentManifest } from '../shared/content-types.ts';
 import { useStore } from '../ui/store.ts';
@@ -57,17 +57,24 @@ export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; 
     };
   }, [query, filter, limit, userVersion, index.phase === 'ready' ? index.report.version : null]);
 
-  // Figures for `npm run bench`: keystroke → rendered results, and open → first result.
-  useEffect(() => {
+  // Figures for `npm run bench` (once the results are in the DOM): keystroke → results,
+  // answer → results (main-thread render), open → first result.
+  useLayoutEffect(() => {
     if (!answer) return;
+    const answered = performance.getEntriesByName('search-answer', 'mark').at(-1) as PerformanceMark | undefined;
+    if (answered) performance.measure('search-render', { start: answered.startTime, detail: answered.detail });
     if (performance.getEntriesByName('search-input', 'mark').length) {
-      performance.measure('search-keystroke', 'search-input');
+      performance.measure('search-keystroke', { start: 'search-input', detail: answered?.detail });
       performance.clearMarks('search-input');
     }
+    performance.clearMarks('search-answer');
     if (!firstShown.current && answer.total > 0) {
       firstShown.current = true;
       performance.measure('search-first-result', { start: openedAt.current });
     }
+  }, [answer]);
+  useEffect(() => {
+    if (!answer) return;
     // A search the reader paused on (with results) becomes a recent search.
     if (answer.query !== query || Object.values(answer.counts).every((n) => n === 0)) return;
     const t = setTimeout(remember, 1500);

@@ -39,10 +39,14 @@ function start(): Worker {
   const w = new Worker(scriptUrl(), { name: 'search' });
   w.addEventListener('message', (e: MessageEvent<FromWorker>) => {
     const m = e.data;
-    if (m.type === 'opened') indexState.set({ phase: 'ready', report: m.report });
+    if (m.type === 'opened') {
+      performance.mark('search-index-open', { detail: m.report });
+      indexState.set({ phase: 'ready', report: m.report });
+    }
     else if (m.type === 'failed') indexState.set({ phase: 'failed', message: m.message });
     else if (m.type === 'changed') userDataVersion.set(userDataVersion.get() + 1);
     else if (m.type === 'answer') {
+      performance.mark('search-answer', { detail: m.ms });
       waiting.get(m.id)?.({ answer: m.answer, ms: m.ms });
       waiting.delete(m.id);
     }

@@ -22,6 +22,8 @@ export interface OpenReport {
   userDocs: number;
 }
 
+const USER_SLICE = 1000;
+
 export class SearchService {
   private guide: Index | null = null;
   private version: string | null = null;
@@ -36,11 +38,23 @@ export class SearchService {
     private readonly now: () => number = Date.now,
   ) {}
 
+  get userDocCount(): number {
+    return this.user.documentCount;
+  }
+
   get contentVersion(): string | null {
     return this.version;
   }
 
-  /** Makes sure the guide index matches the installed version and the user's data is loaded. */
+  /** Settles when the user's notes and cards are all in the index (they load after the guide, in slices). */
+  userReady: Promise<void> = Promise.resolve();
+  /** Ids written or deleted while the user's records were still loading: newer than what is being loaded. */
+  private touched = new Set<string>();
+
+  /**
+   * Makes sure the guide index matches the installed version, and starts loading the user's
+   * data (not awaited: the first answers come from the guide while notes stream in).
+   */
   async open(): Promise<OpenReport> {
     const t0 = performance.now();
     const db = await this.db();
@@ -54,7 +68,12 @@ export class SearchService {
     } else if (installed.version !== this.version) {
       source = await this.loadGuide(db, installed);
     }
-    if (!this.userLoaded || source === 'cache' || source === 'built') await this.loadUser(db);
+    if (!this.userLoaded || source === 'cache' || source === 'built') {
+      this.userLoaded = true;
+      this.userReady = this.loadUser(db).catch(() => {
+        this.userLoaded = false;
+      });
+    }
     return { version: this.version, source, ms: performance.now() - t0, docs: this.guide?.documentCount ?? 0, userDocs: this.user.documentCount };
   }
 
@@ -92,10 +111,16 @@ export class SearchService {
   }
 
   private async loadUser(db: PocketDb): Promise<void> {
+    this.touched.clear();
     const [annotations, cards] = await Promise.all([allAnnotations(db), allUserCards(db).catch(() => [] as UserCard[])]);
     this.user.removeAll();
-    this.user.addAll([...annotations.map((a) => this.noteDoc(a)), ...cards.map((c) => this.cardDoc(c))].filter((d): d is SearchDoc => d !== null));
-    this.userLoaded = true;
+    const docs = [...annotations.map((a) => this.noteDoc(a)), ...cards.map((c) => this.cardDoc(c))];
+    // Slices, so a search waiting in the worker is answered between them.
+    for (let i = 0; i < docs.length; i += USER_SLICE) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 0));
+      for (const d of docs.slice(i, i + USER_SLICE)) if (d && !this.touched.has(d.id) && !this.user.has(d.id)) this.user.add(d);
+    }
+    this.touched.clear();
   }
 
   private rank(chapterId: string | null): number {
@@ -116,6 +141,7 @@ export class SearchService {
   /** A highlight or note was written (record) or deleted (null). */
   applyAnnotation(id: string, record: Annotation | null): void {
     const doc = record ? this.noteDoc(record) : null;
+    this.touched.add(`n:${id}`);
     if (doc) upsert(this.user, doc);
     else remove(this.user, `n:${id}`);
   }
@@ -123,6 +149,7 @@ export class SearchService {
   /** A card of the user's was written (record) or deleted (null). */
   applyCard(id: string, record: UserCard | null): void {
     const doc = record ? this.cardDoc(record) : null;
+    this.touched.add(`c:${id}`);
     if (doc) upsert(this.user, doc);
     else remove(this.user, `c:${id}`);
   }

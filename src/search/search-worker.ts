@@ -28,7 +28,11 @@ const plain = (err: unknown): string =>
 function open(): Promise<void> {
   opening = service
     .open()
-    .then((report) => post({ type: 'opened', report }))
+    .then((report) => {
+      post({ type: 'opened', report });
+      // The user's notes stream in after the guide: answers shown meanwhile are asked again.
+      void service.userReady.then(() => report.userDocs !== service.userDocCount && post({ type: 'changed' }));
+    })
     .catch((err: unknown) => post({ type: 'failed', message: plain(err) }));
   return opening;
 }
