@@ -8,6 +8,7 @@ import { installPeek, waitUntilOffline } from '../tests/support/page-helpers.ts'
 import { startStaticServer } from '../tests/support/static-server.ts';
 import { runCorpus } from '../tests/fixtures/anchoring/run-corpus.ts';
 import { annotationFigures } from './annotations.ts';
+import { studyChunks, studyFigures } from './study.ts';
 import { runLighthouse } from './lighthouse.ts';
 import { syncFigures } from './sync.ts';
 
@@ -71,6 +72,7 @@ async function browserFigures(): Promise<void> {
     console.log(`open the largest chapter (${largest.id}, ${kb(largest.bytes)}) from IndexedDB, CPU 4×: median ${median(opens).toFixed(1)} ms, p95 ${p95(opens).toFixed(1)} ms`);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await annotationFigures(page, context, server.url, DIST, manifest);
+    await studyFigures(page, context, server.url);
   } finally {
     await close();
     await server.close();
@@ -78,6 +80,7 @@ async function browserFigures(): Promise<void> {
 }
 
 firstLoad();
+studyChunks(DIST);
 const corpus = runCorpus();
 console.log(`re-anchoring corpus: ${corpus.anchored} of ${corpus.expectedAnchored} re-anchored (${(corpus.rate * 100).toFixed(0)}%), ${corpus.orphaned} orphaned as expected of ${corpus.total}, ${corpus.wrong} attached to wrong text`);
 await browserFigures();
