@@ -1,17 +1,16 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { allLoaded, annotationsVersion, loadAllAnnotations, everyAnnotation, putAnnotation } from '../annotations/annotation-store.ts';
-import { COLOURS, type Annotation, type Colour } from '../annotations/types.ts';
+import { COLOURS, type Colour } from '../annotations/types.ts';
 import { COLOUR_NAMES } from '../highlights/colours.ts';
 import { chapterPath, type ContentManifest } from '../shared/content-types.ts';
 import { lazyComponent } from '../ui/lazy.tsx';
 import { useStore } from '../ui/store.ts';
 import { BackupPanel } from './BackupPanel.tsx';
-import { keepAsNote, notebookGroups, orphans } from './notebook-model.ts';
+import { keepAsNote, notebookGroups, orphans, type NotebookSort } from './notebook-model.ts';
+import { NotebookList } from './NotebookList.tsx';
 import './notebook.css';
 
 const NotebookCards = lazyComponent(() => import('../study/NotebookCards.tsx').then((m) => m.NotebookCards), false);
-
-const PAGE = 80;
 
 /** Every highlight and note, by chapter in reading order; filter by colour, search by text. */
 export function NotebookView({ manifest }: { manifest: ContentManifest }) {
@@ -19,8 +18,7 @@ export function NotebookView({ manifest }: { manifest: ContentManifest }) {
   const [loaded, setLoaded] = useState(allLoaded());
   const [colours, setColours] = useState<Set<Colour>>(new Set());
   const [query, setQuery] = useState('');
-  const [shown, setShown] = useState(PAGE);
-  const sentinel = useRef<HTMLDivElement>(null);
+  const [sort, setSort] = useState<NotebookSort>('reading');
 
   useEffect(() => {
     document.title = 'Notebook · MLSD Pocket';
@@ -31,15 +29,6 @@ export function NotebookView({ manifest }: { manifest: ContentManifest }) {
   const lost = useMemo(() => orphans(all), [all]);
   const total = groups.reduce((n, g) => n + g.items.length, 0);
 
-  // Long notebooks render a page at a time as you scroll.
-  useEffect(() => {
-    const el = sentinel.current;
-    if (!el) return;
-    const io = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setShown((n) => n + PAGE), { rootMargin: '600px' });
-    io.observe(el);
-    return () => io.disconnect();
-  }, [loaded, total > shown]);
-  useEffect(() => setShown(PAGE), [colours, query]);
   useEffect(() => {
     if (loaded) performance.mark('notebook-ready', { detail: all.length });
   }, [loaded]);
@@ -51,7 +40,6 @@ export function NotebookView({ manifest }: { manifest: ContentManifest }) {
     setColours(next);
   };
 
-  let budget = shown;
   return (
     <div class="screen narrow notebook">
       <h1>Notebook</h1>
@@ -60,6 +48,13 @@ export function NotebookView({ manifest }: { manifest: ContentManifest }) {
         <label class="nb-search">
           <span class="sr-only">Search highlights and notes</span>
           <input type="search" class="field" placeholder="Search highlights and notes" value={query} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
+        </label>
+        <label class="nb-sort">
+          <span>Sort</span>
+          <select class="field" value={sort} onChange={(e) => setSort((e.currentTarget as HTMLSelectElement).value as NotebookSort)}>
+            <option value="reading">Reading order</option>
+            <option value="date">Newest first</option>
+          </select>
         </label>
         <div class="swatches" role="group" aria-label="Filter by colour">
           {COLOURS.map((c) => (
@@ -70,22 +65,7 @@ export function NotebookView({ manifest }: { manifest: ContentManifest }) {
       <NotebookCards manifest={manifest} />
       {loaded && all.length === 0 && <p class="empty">Nothing here yet. Select text in any chapter to highlight it, or add a note at the end of a chapter.</p>}
       {loaded && all.length > 0 && total === 0 && <p class="empty">No highlight or note matches.</p>}
-      {groups.map((g) => {
-        if (budget <= 0) return null;
-        const items = g.items.slice(0, budget);
-        budget -= items.length;
-        return (
-          <section key={g.chapterId} class="nb-group" aria-labelledby={`nb-${g.chapterId}`}>
-            <h2 id={`nb-${g.chapterId}`}>{g.chapter?.title ?? g.chapterId}</h2>
-            <ul>
-              {items.map((a) => (
-                <Entry key={a.id} a={a} sectionTitle={g.chapter?.outline.find((o) => o.id === a.sectionId)?.title} />
-              ))}
-            </ul>
-          </section>
-        );
-      })}
-      <div ref={sentinel} aria-hidden="true" />
+      {total > 0 && <NotebookList manifest={manifest} groups={groups} query={query} sort={sort} />}
       {lost.length > 0 && (
         <section class="nb-group nb-lost" aria-labelledby="nb-lost">
           <h2 id="nb-lost">Needs a new place</h2>
@@ -110,24 +90,5 @@ export function NotebookView({ manifest }: { manifest: ContentManifest }) {
         </section>
       )}
     </div>
-  );
-}
-
-function Entry({ a, sectionTitle }: { a: Annotation; sectionTitle: string | undefined }) {
-  const href = a.anchor ? `${chapterPath(a.chapterId)}#hl-${a.id}` : `${chapterPath(a.chapterId)}${a.sectionId ? `#${a.sectionId}` : ''}`;
-  return (
-    <li class="nb-entry">
-      <a class="tile nb-link" href={href}>
-        {a.anchor ? (
-          <blockquote class={`hl-quote hl-${a.colour ?? 'yellow'}`}>
-            <span class="sr-only">{COLOUR_NAMES[a.colour ?? 'yellow']} highlight: </span>
-            {a.anchor.quote.exact}
-          </blockquote>
-        ) : (
-          <span class="eyebrow">{sectionTitle ? `Note on “${sectionTitle}”` : 'Chapter note'}</span>
-        )}
-        {a.note && <span class="nb-note">{a.note.length > 400 ? `${a.note.slice(0, 400)}…` : a.note}</span>}
-      </a>
-    </li>
   );
 }

@@ -7,6 +7,7 @@ import { download, stamp } from './download.ts';
 import { toCsv } from './export-csv.ts';
 import { toWebAnnotationJson } from './export-json.ts';
 import { toMarkdown } from './export-markdown.ts';
+import { loadIndexes } from './chapter-indexes.ts';
 import { LIMITS } from './backup-format.ts';
 import { parseBackup, tooLarge } from './import-json.ts';
 import { mergeAnnotations } from './merge.ts';
@@ -24,9 +25,11 @@ export async function exportAll(format: ExportFormat, manifest: ContentManifest)
     download(`mlsd-pocket-backup-${stamp()}.json`, toWebAnnotationJson(list, { contentVersion: manifest.version, exportedAt: now, appVersion: APP_VERSION, data }), 'application/json');
     await recordBackup(await openPocketDb(), now);
   } else if (format === 'markdown') {
-    download(`mlsd-pocket-notes-${stamp()}.md`, toMarkdown(list, manifest, { exportedAt: now }), 'text/markdown');
+    const indexes = await loadIndexes(manifest, list.map((a) => a.chapterId));
+    download(`mlsd-pocket-notes-${stamp()}.md`, toMarkdown(list, manifest, { exportedAt: now, origin: location.origin, indexes }), 'text/markdown');
   } else {
-    download(`mlsd-pocket-highlights-${stamp()}.csv`, toCsv(list, manifest), 'text/csv');
+    const indexes = await loadIndexes(manifest, list.map((a) => a.chapterId));
+    download(`mlsd-pocket-highlights-${stamp()}.csv`, toCsv(list, manifest, indexes), 'text/csv');
   }
   return list.length;
 }

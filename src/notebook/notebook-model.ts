@@ -62,3 +62,26 @@ export function keepAsNote(a: Annotation, now = Date.now()): Annotation {
   const quote = a.anchor ? `> ${a.anchor.quote.exact.replace(/\n/g, '\n> ')}\n\n` : '';
   return { ...a, anchor: null, sectionId: null, status: 'anchored', note: `${quote}${a.note}`.trimEnd(), updatedAt: Math.max(now, a.updatedAt + 1) };
 }
+
+export type NotebookSort = 'reading' | 'date';
+
+export type NotebookRow = { kind: 'chapter'; key: string; chapterId: string; title: string; count: number } | { kind: 'entry'; key: string; a: Annotation };
+
+/**
+ * Pure: the notebook as one flat list of rows for a virtual list — by chapter in reading order
+ * (a heading row before each chapter's entries), or newest first (no headings).
+ */
+export function notebookRows(groups: NotebookGroup[], sort: NotebookSort): NotebookRow[] {
+  if (sort === 'date') {
+    return groups
+      .flatMap((g) => g.items)
+      .sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1))
+      .map((a) => ({ kind: 'entry', key: a.id, a }));
+  }
+  const rows: NotebookRow[] = [];
+  for (const g of groups) {
+    rows.push({ kind: 'chapter', key: `chapter:${g.chapterId}`, chapterId: g.chapterId, title: g.chapter?.title ?? g.chapterId, count: g.items.length });
+    for (const a of g.items) rows.push({ kind: 'entry', key: a.id, a });
+  }
+  return rows;
+}

@@ -6,6 +6,9 @@ import { annotationProblem } from '../../src/notebook/check-annotation.ts';
 import { csvCell, toCsv } from '../../src/notebook/export-csv.ts';
 import { toWebAnnotationJson } from '../../src/notebook/export-json.ts';
 import { toMarkdown } from '../../src/notebook/export-markdown.ts';
+import { chapterIndex } from '../../src/notebook/chapter-index.ts';
+import { treeText } from '../../src/shared/tree-text.ts';
+import type { TreeNode } from '../../src/shared/content-types.ts';
 import { LIMITS } from '../../src/notebook/backup-format.ts';
 import { parseBackup, type ParseOptions } from '../../src/notebook/import-json.ts';
 import { mergeAnnotations } from '../../src/notebook/merge.ts';
@@ -285,7 +288,10 @@ describe('Markdown export', () => {
     expect(headings(md)).toEqual([
       '# MLSD Pocket: highlights and notes',
       '## Start here',
+      '### Why this guide',
+      '### Other passages',
       '## The framework, step by step',
+      '### Clarify requirements',
       '## Video recommendation',
       '## Needs a new place',
       '### Feature stores',
@@ -356,15 +362,16 @@ describe('CSV export', () => {
   it('matches the committed baseline: a header, then one row per annotation in reading order', () => {
     expect(csv).toBe(fixture('good.csv'));
     const rows = readCsv(csv);
-    expect(rows[0]).toEqual(['id', 'chapter', 'chapter_title', 'colour', 'quote', 'note', 'status', 'created', 'modified']);
+    expect(rows[0]).toEqual(['id', 'chapter', 'chapter_title', 'section', 'colour', 'quote', 'note', 'status', 'created', 'modified']);
     expect(rows.slice(1).map((r) => r[1])).toEqual(['start-here', 'start-here', 'framework-steps', 'framework-steps', 'feature-stores', 'video-recommendation', 'video-recommendation', 'old-chapter']);
-    expect(rows.every((r) => r.length === 9)).toBe(true);
+    expect(rows.every((r) => r.length === 10)).toBe(true);
+    expect(rows.find((r) => r[0] === '3e9c6f4b-ad84-4db1-a06e-5c4f8b1d2e34')?.[3]).toBe('Clarify requirements');
   });
 
   it('quotes commas, quotes and line breaks so they read back unchanged', () => {
     const note = 'He said "hi", then\r\nleft,\nfor good';
     const rows = readCsv(toCsv([{ ...byId('1c7a4d2f-8b62-4b9f-8e4c-3a2d6f9b0c12'), note }], MANIFEST));
-    expect(rows[1]?.[5]).toBe(note);
+    expect(rows[1]?.[6]).toBe(note);
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('say "x"')).toBe('"say ""x"""');
     expect(csvCell('plain')).toBe('plain');
@@ -375,7 +382,45 @@ describe('CSV export', () => {
       const cell = readCsv(`${csvCell(`${lead}1+1`)}\r\n`)[0]?.[0];
       expect(cell).toBe(`'${lead}1+1`);
     }
-    expect(readCsv(csv)[6]?.[5]).toBe(`'=HYPERLINK("http://evil.example","click")`);
+    expect(readCsv(csv)[6]?.[6]).toBe(`'=HYPERLINK("http://evil.example","click")`);
     expect(csvCell('1+1=2')).toBe('1+1=2');
+  });
+});
+
+describe('exports with the chapter text at hand (sections, block breaks, links back)', () => {
+  const chapterId = 'video-recommendation';
+  const body: TreeNode[] = [
+    ['h1', null, 'Video recommendation'],
+    ['h2', { id: 'retrieval' }, 'Retrieval'],
+    ['p', null, 'Recall comes first, then we come back.'],
+    ['p', null, 'If introductions run long, cut them.'],
+    ['h2', { id: 'ranking' }, 'Ranking'],
+    ['p', null, 'Rank with care.'],
+  ];
+  const text = treeText(body);
+  const indexes = new Map([[chapterId, chapterIndex(body)]]);
+  const at = (quote: string, id: string, created: number): Annotation => {
+    const start = text.indexOf(quote);
+    return {
+      ...byId('0b6f3c1e-7a51-4a8e-9d3b-2f1c5e8a9b01'), id, note: '', createdAt: created, updatedAt: created,
+      anchor: { quote: { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start, end: start + quote.length } },
+    };
+  };
+  const list = [at('come back.If introductions', '0b6f3c1e-7a51-4a8e-9d3b-2f1c5e8a9b02', 1), at('Rank with care.', '0b6f3c1e-7a51-4a8e-9d3b-2f1c5e8a9b03', 2)];
+  const manifest = { ...MANIFEST, chapters: MANIFEST.chapters.map((c) => (c.id === chapterId ? { ...c, outline: [{ id: 'retrieval', title: 'Retrieval', level: 2 as const }, { id: 'ranking', title: 'Ranking', level: 2 as const }] } : c)) };
+
+  it('Markdown: section headings, the break between paragraphs kept, a deep link to each passage', () => {
+    const md = toMarkdown(list, manifest, { exportedAt: CONTEXT.exportedAt, origin: 'https://pocket.example/', indexes });
+    expect(headings(md)).toEqual(['# MLSD Pocket: highlights and notes', '## Video recommendation', '### Retrieval', '### Ranking']);
+    expect(md).toContain('- > come back.\n  > If introductions');
+    expect(md).toContain('[Open in MLSD Pocket](https://pocket.example/read/video-recommendation#hl-0b6f3c1e-7a51-4a8e-9d3b-2f1c5e8a9b02)');
+  });
+
+  it('CSV: a section column and the quote with its break', () => {
+    const rows = readCsv(toCsv(list, manifest, indexes));
+    expect(rows.slice(1).map((r) => [r[3], r[5]])).toEqual([
+      ['Retrieval', 'come back.\nIf introductions'],
+      ['Ranking', 'Rank with care.'],
+    ]);
   });
 });
