@@ -113,7 +113,7 @@ describe('the guide as shipped', () => {
     for (const c of byPart('concepts')) {
       expect.soft(c.meta.words, c.meta.id).toBeGreaterThanOrEqual(1200);
       // The metrics sheet is a reference page that defines every metric the guide uses: it may run longer.
-      expect.soft(c.meta.words, c.meta.id).toBeLessThanOrEqual(c.meta.id === 'metrics-sheet' ? 3400 : 2500);
+      expect.soft(c.meta.words, c.meta.id).toBeLessThanOrEqual(c.meta.id === 'metrics-sheet' ? 3600 : 2500);
       expect.soft(c.meta.cardCount, c.meta.id).toBeGreaterThanOrEqual(8);
       expect.soft(sourceItems(c), `${c.meta.id} sources`).toBeGreaterThanOrEqual(1);
     }
