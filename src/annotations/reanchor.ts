@@ -43,8 +43,11 @@ const anchored = (m: ScoredMatch, method: Method): Reanchored => ({ status: 'anc
 export const contextOf = (m: ScoredMatch): number => (m.prefix + m.suffix) / 2;
 
 /** Places a saved anchor in `text` (the chapter's current plain text), or says why it cannot. */
-export function reanchor(anchor: Anchor, text: string): Reanchored {
-  const quote: Quote = { exact: anchor.quote.exact, prefix: anchor.quote.prefix, suffix: anchor.quote.suffix };
+export function reanchor(anchor: Anchor, current: string): Reanchored {
+  // Curly and straight quotes compare equal (the build made the guide's quotes curly, one
+  // character for one, so offsets hold): a highlight saved before that still finds its place.
+  const text = foldQuotes(current);
+  const quote: Quote = { exact: foldQuotes(anchor.quote.exact), prefix: foldQuotes(anchor.quote.prefix), suffix: foldQuotes(anchor.quote.suffix) };
   if (quote.exact === '') return orphan('not-found');
   const hint = anchor.position.start;
   const atPosition = byPosition(text, quote, hint);
@@ -53,6 +56,9 @@ export function reanchor(anchor: Anchor, text: string): Reanchored {
   if (exact.status === 'anchored' || quote.exact.length < MIN_FUZZY_LENGTH) return exact;
   return byFuzzyQuote(text, quote, hint);
 }
+
+/** Curly quotes and apostrophes as straight ones (one character for one: offsets are unchanged). */
+export const foldQuotes = (s: string): string => s.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
 
 /** (a) The saved offsets still hold the quote, and its old neighbours are still around it. */
 function byPosition(text: string, quote: Quote, start: number): Reanchored | null {

@@ -8,6 +8,7 @@ import { renderMarkdown, type HeadingInfo, type LinkRef } from './markdown.ts';
 import { sanitizeToTree } from './sanitize-build.ts';
 import { termKey } from './slug.ts';
 import { treeText } from './tree.ts';
+import { smartQuotes, smartQuotesText } from './typography.ts';
 import { checkStructure, checkPlaceholders, checkRubricPlacement, MIN_CARDS } from './rules.ts';
 import { compileRubric } from './rubric.ts';
 import type { RubricLink } from './markdown.ts';
@@ -132,14 +133,17 @@ export function compileContent(files: SourceFile[]): CompileResult {
     headingIds.set(c.front.id, new Set(rendered.headings.map((h) => h.id)));
     rendered.rubric?.links.forEach((link) => pendingRubricLinks.push({ file: c.src.file, link }));
     const rubric = rendered.rubric?.steps.length ? compileRubric(c.front.id, rendered.rubric.steps, rendered.rubric.links) : undefined;
-    const body = sanitizeToTree(rendered.html);
+    // Typography: curly quotes (one character for one, so highlight offsets hold); card ids come from the straight text.
+    const straight = sanitizeToTree(rendered.html);
+    const body = smartQuotes(straight);
+    const title = smartQuotesText(c.front.title);
     const allIds = collectIds(body);
     const duplicate = allIds.find((id, i) => allIds.indexOf(id) !== i);
     if (duplicate) p(1, `two elements share the id "${duplicate}"`);
     anchors.set(c.front.id, new Set(allIds));
     rendered.links.forEach((link) => pendingLinks.push({ file: c.src.file, link }));
 
-    const cards = extractCards(c.front.id, body);
+    const cards = extractCards(c.front.id, straight).map((card) => ({ ...card, question: smartQuotes(card.question), answer: smartQuotes(card.answer) }));
     const minCards = MIN_CARDS[c.front.part] ?? 0;
     if (cards.length < minCards) p(1, `${cards.length} recall cards; a ${c.front.part} chapter needs at least ${minCards}`);
     const seenQ = new Set<string>();
@@ -149,16 +153,16 @@ export function compileContent(files: SourceFile[]): CompileResult {
     }
     const text = treeText(stripCardsAndFigures(body));
     const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-    const payloadCore = { id: c.front.id, title: c.front.title, body, cards, ...(rubric ? { rubric } : {}) };
+    const payloadCore = { id: c.front.id, title, body, cards, ...(rubric ? { rubric } : {}) };
     const hash = sha(JSON.stringify([payloadCore, c.front])).slice(0, 16);
-    const payload: ChapterPayload = { id: c.front.id, hash, title: c.front.title, body, cards, ...(rubric ? { rubric } : {}) };
+    const payload: ChapterPayload = { id: c.front.id, hash, title, body, cards, ...(rubric ? { rubric } : {}) };
     const outline = outlineOf(rendered.headings);
     const meta: ChapterMeta = {
       id: c.front.id,
       part: c.front.part,
       order: c.order,
-      title: c.front.title,
-      summary: c.front.summary,
+      title,
+      summary: smartQuotesText(c.front.summary),
       minutes: readingMinutes(words, countTags(body, 'figure'), countTags(body, 'table')),
       ...(c.front.step ? { step: c.front.step } : {}),
       ...(c.front.family ? { family: c.front.family } : {}),
@@ -208,7 +212,7 @@ export function compileContent(files: SourceFile[]): CompileResult {
 function outlineOf(headings: HeadingInfo[]): OutlineEntry[] {
   return headings
     .filter((h) => h.depth === 2 || h.depth === 3)
-    .map((h) => ({ id: h.id, title: h.text, level: h.depth as 2 | 3 }));
+    .map((h) => ({ id: h.id, title: smartQuotesText(h.text), level: h.depth as 2 | 3 }));
 }
 
 function countTags(nodes: TreeNode[], tag: string): number {
