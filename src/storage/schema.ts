@@ -3,7 +3,7 @@ import type { Annotation } from '../annotations/types.ts';
 import type { PracticeAttempt } from '../practice/types.ts';
 import type { StoredSearchIndex } from '../search/types.ts';
 import type { ChapterMeta, ChapterPayload, ContentManifest } from '../shared/content-types.ts';
-import type { CardSchedule, ReviewLogEntry, UserCard } from '../study/types.ts';
+import type { CardSchedule, ReviewLogEntry, StudyCardIndex, UserCard } from '../study/types.ts';
 
 /**
  * What is stored where (the only IndexedDB database of the app):
@@ -16,6 +16,7 @@ import type { CardSchedule, ReviewLogEntry, UserCard } from '../study/types.ts';
  * - cards (v3): cards the reader made (user data), keyed by UUID.
  * - reviews (v3): the review log, one entry per grade, append-only (user data, source of truth).
  * - schedule (v3): each card's derived schedule (a cache of replaying its log; `by-due` for counts).
+ * - meta `study-cards`: the guide's cards of the installed version (a cache, so Review need not read every chapter).
  * - attempts (v3): mock-interview attempts (user data), keyed by UUID.
  * - searchIndex (v3): the search index per content version (a cache, rebuilt when missing).
  * Later issues add stores here with a new DB_VERSION and a block in migrations.ts.
@@ -70,7 +71,7 @@ export interface ReadingProgress {
 
 export interface PocketDB extends DBSchema {
   chapters: { key: string; value: StoredChapter };
-  meta: { key: string; value: InstalledContent | BackupInfo | SyncSecret };
+  meta: { key: string; value: InstalledContent | BackupInfo | SyncSecret | StudyCardIndex };
   progress: { key: string; value: ReadingProgress; indexes: { 'by-updated': number } };
   annotations: { key: string; value: Annotation; indexes: { 'by-chapter': string; 'by-updated': number } };
   cards: { key: string; value: UserCard; indexes: { 'by-updated': number; 'by-highlight': string } };

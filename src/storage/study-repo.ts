@@ -1,4 +1,4 @@
-import type { CardSchedule, ReviewLogEntry, UserCard } from '../study/types.ts';
+import type { CardSchedule, ReviewLogEntry, StudyCardIndex, UserCard } from '../study/types.ts';
 import type { PocketDb } from './db.ts';
 import { classify, guarded } from './errors.ts';
 import { announceWrite } from './user-writes.ts';
@@ -106,3 +106,12 @@ async function writeAll(db: PocketDb, cards: readonly UserCard[], reviews: reado
 
 /** Cards made from one highlight. */
 export const cardsOfHighlight = (db: PocketDb, highlightId: string): Promise<UserCard[]> => guarded(() => db.getAllFromIndex('cards', 'by-highlight', highlightId));
+
+/** The cached guide card index, if it was built for `version`. */
+export async function getCardIndex(db: PocketDb, version: string): Promise<StudyCardIndex | null> {
+  const rec = await guarded(() => db.get('meta', 'study-cards'));
+  return rec?.key === 'study-cards' && (rec as StudyCardIndex).version === version ? (rec as StudyCardIndex) : null;
+}
+
+/** Saves the guide card index (a cache: a failure only means the next open reads the chapters again). */
+export const putCardIndex = (db: PocketDb, index: StudyCardIndex): Promise<void> => guarded(async () => void (await db.put('meta', index)));

@@ -1,12 +1,12 @@
 import { loadChapter } from '../content/loader.ts';
-import type { Card, ContentManifest, TreeNode } from '../shared/content-types.ts';
+import type { ContentManifest, TreeNode } from '../shared/content-types.ts';
 import { openPocketDb } from '../storage/db.ts';
-import { allSchedules, allUserCards, putSchedules, reviewsSince } from '../storage/study-repo.ts';
+import { allSchedules, allUserCards, getCardIndex, putCardIndex, putSchedules, reviewsSince } from '../storage/study-repo.ts';
 import { startOfDay } from './day.ts';
 import type { DeckCard } from './deck.ts';
 import { reconcile } from './identity.ts';
 import { treePlain } from './tree-html.ts';
-import type { CardSchedule, ReviewLogEntry, UserCard } from './types.ts';
+import type { CardSchedule, GuideCardEntry, ReviewLogEntry, UserCard } from './types.ts';
 
 /** A card as the review screen shows it: a guide card (element trees) or one of the reader's (Markdown). */
 export type StudyCard = DeckCard & {
@@ -24,34 +24,53 @@ export interface StudyData {
   userCards: UserCard[];
 }
 
-const guideCache = new Map<string, { hash: string; cards: Card[] }>();
+let memo: { version: string; cards: GuideCardEntry[] } | null = null;
 
-/** Every guide card, in guide order (chapters read from IndexedDB; cached per chapter hash). */
-async function guideCards(manifest: ContentManifest): Promise<StudyCard[]> {
+/**
+ * Every guide card of the installed version, in guide order: from memory, else from the card index
+ * in IndexedDB (one small record), else from the chapters themselves — and then the index is saved.
+ */
+async function guideEntries(manifest: ContentManifest): Promise<GuideCardEntry[]> {
+  if (memo?.version === manifest.version) return memo.cards;
+  const db = await openPocketDb();
+  const index = await getCardIndex(db, manifest.version).catch(() => null);
+  if (index) {
+    memo = { version: index.version, cards: index.cards };
+    return index.cards;
+  }
+  let complete = true;
   const lists = await Promise.all(
     manifest.chapters.map(async (meta) => {
-      const hit = guideCache.get(meta.id);
-      if (hit?.hash === meta.hash) return { meta, cards: hit.cards };
       const loaded = await loadChapter(manifest, meta.id).catch(() => null);
-      const cards = loaded?.chapter.cards ?? [];
-      if (loaded) guideCache.set(meta.id, { hash: loaded.chapter.hash, cards });
-      return { meta, cards };
+      if (!loaded || loaded.source !== 'offline' || loaded.chapter.hash !== meta.hash) complete = false;
+      return (loaded?.chapter.cards ?? []).map((c): GuideCardEntry => ({ id: c.id, chapterId: meta.id, sectionId: c.sectionId, question: c.question, answer: c.answer }));
     }),
   );
-  return lists.flatMap(({ meta, cards }) =>
-    cards.map((c): StudyCard => ({
+  const cards = lists.flat();
+  if (complete) {
+    memo = { version: manifest.version, cards };
+    await putCardIndex(db, { key: 'study-cards', version: manifest.version, cards }).catch(() => undefined);
+  }
+  return cards;
+}
+
+async function guideCards(manifest: ContentManifest): Promise<StudyCard[]> {
+  const metas = new Map(manifest.chapters.map((m) => [m.id, m]));
+  return (await guideEntries(manifest)).map((c): StudyCard => {
+    const meta = metas.get(c.chapterId);
+    return {
       kind: 'guide',
       id: c.id,
-      chapterId: meta.id,
-      part: meta.part,
+      chapterId: c.chapterId,
+      part: meta?.part ?? null,
       mine: false,
       sectionId: c.sectionId,
-      chapterTitle: meta.title,
+      chapterTitle: meta?.title ?? '',
       questionText: treePlain(c.question).trim(),
       question: c.question,
       answer: c.answer,
-    })),
-  );
+    };
+  });
 }
 
 export function userStudyCard(u: UserCard, manifest: ContentManifest): StudyCard {

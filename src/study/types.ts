@@ -1,3 +1,5 @@
+import type { TreeNode } from '../shared/content-types.ts';
+
 /**
  * Study data (spaced repetition). The review log is the source of truth; a card's schedule is
  * derived from it and may be recomputed at any time (this is what lets devices merge reviews).
@@ -76,4 +78,23 @@ export interface StudySettings {
   maxReviewsPerDay: number;
   /** 0.80–0.97. */
   retention: number;
+}
+
+/** A guide card as the study index keeps it (the chapter payload's card). */
+export interface GuideCardEntry {
+  id: string;
+  chapterId: string;
+  sectionId: string;
+  question: TreeNode[];
+  answer: TreeNode[];
+}
+
+/**
+ * meta `study-cards`: every guide card of one content version, so Review opens without reading
+ * every chapter body (a cache: rebuilt from the chapters whenever the version differs).
+ */
+export interface StudyCardIndex {
+  key: 'study-cards';
+  version: string;
+  cards: GuideCardEntry[];
 }
