@@ -11,16 +11,23 @@ export function MakeCards({ manifest, attempt, missed }: { manifest: ContentMani
   const [busy, setBusy] = useState(false);
   const make = async () => {
     setBusy(true);
-    const cards = missedCards(attempt, missed, manifest);
     const a = currentAttempt.get() ?? attempt;
+    // Cards already made from this attempt are not made twice.
+    const done = new Set(a.cardsMadeFor ?? []);
+    const fresh = missed.filter((m) => !done.has(m.id));
     // The list is kept on the attempt either way (and travels in the backup).
     update({ ...a, missedForCards: missed.map((m) => m.id), updatedAt: Date.now() }, true);
+    if (fresh.length === 0) {
+      setMessage('Cards for every checkpoint you missed were already made from this attempt.');
+      setBusy(false);
+      return;
+    }
     try {
       const { createUserCards } = await import('../study/user-cards.ts');
-      await createUserCards(cards);
+      await createUserCards(missedCards(a, fresh, manifest));
       const b = currentAttempt.get() ?? a;
-      update({ ...b, cardsMadeAt: Date.now(), updatedAt: Date.now() }, true);
-      setMessage(`Made ${cards.length} card${cards.length === 1 ? '' : 's'}. They are in Review, under your own cards.`);
+      update({ ...b, cardsMadeAt: Date.now(), cardsMadeFor: [...done, ...fresh.map((m) => m.id)], updatedAt: Date.now() }, true);
+      setMessage(`Made ${fresh.length} card${fresh.length === 1 ? '' : 's'}. They are in Review, under your own cards.`);
     } catch (err) {
       // A storage failure's message says what to do; anything else is not shown raw.
       setMessage(

@@ -23,7 +23,7 @@ export function startAttempt(input: StartInput, now: TimeSample): PracticeAttemp
     promptHash: input.meta.hash,
     contentVersion: input.contentVersion,
     brief: input.brief,
-    rubric: input.rubric,
+    rubric: structuredClone(input.rubric),
     length: input.length,
     status: 'running',
     currentStep: 1,

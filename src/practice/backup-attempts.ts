@@ -43,7 +43,10 @@ export function attemptFromJson(raw: unknown, now: number): { ok: true; record: 
   if (!Array.isArray(raw.ticked) || !raw.ticked.every((t) => typeof t === 'string')) return fail('its ticked checkpoints are malformed');
   if (!Array.isArray(raw.rubric) || !raw.rubric.every(isRubricStep)) return fail('its rubric is malformed');
   if (typeof raw.brief !== 'string' || typeof raw.promptHash !== 'string' || typeof raw.contentVersion !== 'string') return fail('its brief or content version is missing');
-  if (raw.missedForCards !== undefined && !(Array.isArray(raw.missedForCards) && raw.missedForCards.every((t) => typeof t === 'string'))) return fail('its missed checkpoints are malformed');
+  for (const key of ['missedForCards', 'cardsMadeFor'] as const) {
+    const v = raw[key];
+    if (v !== undefined && !(Array.isArray(v) && v.every((t) => typeof t === 'string'))) return fail('its missed checkpoints are malformed');
+  }
   if (!isTime(raw.createdAt) || !isTime(raw.updatedAt)) return fail('it has no valid dates');
   if (raw.updatedAt > now + FUTURE_SLACK_MS) return fail('it is dated in the future');
   if (raw.family !== undefined && !FAMILIES.includes(raw.family as Family)) return fail('its family is unknown');

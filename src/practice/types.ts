@@ -38,6 +38,8 @@ export interface PracticeAttempt {
   /** "Make cards from what I missed": the missed checkpoint ids kept for cards, and when. */
   missedForCards?: string[];
   cardsMadeAt?: number;
+  /** The checkpoints cards were made for (never made twice). */
+  cardsMadeFor?: string[];
   createdAt: number;
   finishedAt?: number;
   updatedAt: number;

@@ -209,6 +209,9 @@ describe('mock interview on a phone, offline', () => {
     );
     expect(made).toHaveLength(prompt.checkpoints!);
     expect(made.every((c) => c.chapterId && c.sectionId && c.answer.includes(`/read/${c.chapterId}#${c.sectionId}`))).toBe(true);
+    // Asked again: no duplicates.
+    await page.getByRole('button', { name: 'Make cards from what I missed' }).click();
+    await page.getByText('Cards for every checkpoint you missed were already made from this attempt.').waitFor();
   });
 
   it('the step lens shows one step from every case, reachable from the framework step chapter', async () => {

@@ -104,6 +104,16 @@ describe('attempt', () => {
     expect(saved.steps[0]!.answer).toBe('Users: 10M');
   });
 
+  it('keeps the rubric it started with, whatever a content update does to the chapter later', () => {
+    const live = structuredClone(rubric);
+    const a = startAttempt({ id: 'a2', meta, contentVersion: 'v1', brief: 'B', rubric: live, length: 45 }, p1(0));
+    live[0]!.checkpoints.splice(0, 3);
+    live[0]!.checkpoints.push({ id: 'p:r1-9', level: 'L4', text: 'New text', chapterId: 'x', sectionId: 'y' });
+    expect(a.rubric[0]!.checkpoints.map((c) => c.id)).toEqual(['p:r1-1', 'p:r1-2', 'p:r1-3']);
+    expect(scoreAttempt(a.rubric, ['p:r1-1']).total).toBe(21);
+    expect(a.contentVersion).toBe('v1');
+  });
+
   it('overall time left stops at zero and shows the overrun instead', () => {
     const a = start();
     expect(timeView(a, p1(50 * MIN))).toMatchObject({ leftMs: 0, overMs: 5 * MIN });
@@ -147,6 +157,7 @@ describe('attempts in the backup and in Markdown', () => {
     expect(bad({ rubric: [1, 2] })).toBe('attempt a1: its rubric is malformed');
     expect(bad({ rubric: [{ step: 1, checkpoints: [{ id: 'x', level: 'L9', text: 't', chapterId: 'c', sectionId: 's' }] }] })).toBe('attempt a1: its rubric is malformed');
     expect(bad({ ticked: [3] })).toBe('attempt a1: its ticked checkpoints are malformed');
+    expect(bad({ cardsMadeFor: 'x' })).toBe('attempt a1: its missed checkpoints are malformed');
     expect(bad({ brief: null })).toBe('attempt a1: its brief or content version is missing');
     expect(attemptFromJson('x', T0)).toEqual({ ok: false, problem: 'an attempt is not an object' });
   });
