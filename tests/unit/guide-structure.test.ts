@@ -39,7 +39,7 @@ describe('the guide as shipped', () => {
   });
 
   it('has every part and chapter of the plan, in reading order', () => {
-    expect(byPart('start').map((c) => c.meta.id)).toEqual(['how-to-use', 'the-interview']);
+    expect(byPart('start').map((c) => c.meta.id)).toEqual(['how-to-use', 'the-interview', 'levels']);
     expect(byPart('framework').map((c) => c.meta.id)).toEqual([
       'framework-overview', 'clarify-requirements', 'frame-the-task', 'prepare-the-data',
       'develop-the-model', 'evaluate', 'deploy-and-serve', 'monitor-and-iterate',
@@ -81,6 +81,15 @@ describe('the guide as shipped', () => {
     expect(result.manifest.chapters.filter((m) => m.part === 'cases').map((m) => m.id)).toEqual(cases.map((c) => c.meta.id));
     // Reading time comes from the text, not the front matter.
     for (const c of cases) expect.soft(c.meta.minutes, c.meta.id).toBeGreaterThanOrEqual(Math.ceil(c.meta.words / 220));
+  });
+
+  it('levels: L4, L5 and L6+ at each of the seven steps, with cards', () => {
+    const levels = result.chapters.find((c) => c.meta.id === 'levels')!;
+    expect(levels.meta.cardCount).toBeGreaterThanOrEqual(8);
+    const steps = levels.meta.outline.filter((o) => o.level === 3 && /^\d\./.test(o.title));
+    expect(steps.map((o) => o.title.slice(0, 2))).toEqual(['1.', '2.', '3.', '4.', '5.', '6.', '7.']);
+    const text = JSON.stringify(levels.payload.body);
+    for (const l of ['L4:', 'L5:', 'L6+:']) expect(text.split(l).length - 1, l).toBeGreaterThanOrEqual(7);
   });
 
   it('start here: how to use the app, the interview and 1-, 2- and 4-week plans', () => {
