@@ -214,6 +214,41 @@ describe('mock interview on a phone, offline', () => {
     await page.getByText('Cards for every checkpoint you missed were already made from this attempt.').waitFor();
   });
 
+  it('the clock ignores the device clock jumping forward, and never goes negative when it jumps back across a reload', async () => {
+    const prompt = manifest.chapters.find((c) => c.part === 'prompts')!;
+    const p2 = await app.context.newPage();
+    try {
+      await p2.goto(url(`/practice/${prompt.id}`));
+      await p2.getByRole('button', { name: 'Start a 45-minute interview' }).click();
+      const left = p2.locator('[data-clock="overall"]');
+      await left.waitFor();
+      // The device clock jumps an hour forward while the interview runs.
+      await p2.evaluate(() => {
+        const real = Date.now.bind(Date);
+        Date.now = () => real() + 3_600_000;
+      });
+      await p2.waitForTimeout(2500);
+      const afterJump = seconds(await left.innerText());
+      expect(afterJump).toBeGreaterThan(44 * 60);
+      expect(afterJump).toBeLessThan(45 * 60);
+      // Reopened with the clock set two hours back: never negative; at most the seconds since the
+      // last save (the clock is saved every 30 s and on the way out) go uncounted.
+      await p2.addInitScript(() => {
+        const real = Date.now.bind(Date);
+        Date.now = () => real() - 7_200_000;
+      });
+      await p2.reload();
+      await left.waitFor();
+      const afterReload = seconds(await left.innerText());
+      expect(afterReload).toBeLessThanOrEqual(45 * 60);
+      expect(afterReload).toBeLessThanOrEqual(afterJump + 30);
+      expect(afterReload).toBeGreaterThan(44 * 60);
+      expect(await left.innerText()).not.toMatch(/over/);
+    } finally {
+      await p2.close();
+    }
+  });
+
   it('the step lens shows one step from every case, reachable from the framework step chapter', async () => {
     const evaluate = manifest.chapters.find((c) => c.part === 'framework' && c.step === 5)!;
     await page.goto(url(`/read/${evaluate.id}`));
