@@ -44,10 +44,15 @@ export async function readRecords(db: PocketDb, wanted: readonly { store: UserSt
 }
 
 /**
- * Writes records that arrived from the sync server, all in one transaction, then announces them
- * with origin 'sync' (the mirror keeps them; sync does not send them back).
+ * Writes user records (put, or delete where `record` is null) in one transaction, then announces
+ * them. Records that arrived from the sync server carry origin 'sync' (the mirror keeps them; sync
+ * does not send them back); an import announces them as ordinary writes.
  */
-export async function applySyncedRecords(db: PocketDb, changes: readonly { store: UserStore; key: string; record: Record<string, unknown> | null }[]): Promise<void> {
+export async function writeUserRecords(
+  db: PocketDb,
+  changes: readonly { store: UserStore; key: string; record: Record<string, unknown> | null }[],
+  origin?: 'sync',
+): Promise<void> {
   if (changes.length === 0) return;
   const tx = db.transaction([...new Set(changes.map((c) => c.store))], 'readwrite');
   const requests: Promise<unknown>[] = [tx.done];
@@ -66,8 +71,12 @@ export async function applySyncedRecords(db: PocketDb, changes: readonly { store
     }
     throw classify(err);
   }
-  announceWrite(...changes.map((c): UserWrite => ({ store: c.store, key: c.key, value: c.record, origin: 'sync' })));
+  announceWrite(...changes.map((c): UserWrite => (origin ? { store: c.store, key: c.key, value: c.record, origin } : { store: c.store, key: c.key, value: c.record })));
 }
+
+/** Records that arrived from the sync server. */
+export const applySyncedRecords = (db: PocketDb, changes: readonly { store: UserStore; key: string; record: Record<string, unknown> | null }[]): Promise<void> =>
+  writeUserRecords(db, changes, 'sync');
 
 export async function getSyncSecret(db: PocketDb): Promise<SyncSecret | null> {
   return guarded(async () => {

@@ -49,6 +49,9 @@ export class SyncEngine {
   /** The replica revision each app record is based on (what the app last wrote or applied). */
   private readonly basedOn = new Map<string, string>();
   private readonly outgoing = new Map<string, UserWrite>();
+  /** Replica changes waiting to reach the app, applied in batches (one transaction each). */
+  private inbox = new Map<string, PouchDoc>();
+  private inboxTimer: ReturnType<typeof setTimeout> | null = null;
   private chain: Promise<void> = Promise.resolve();
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private lastSyncedAt: number | null = null;
@@ -73,7 +76,7 @@ export class SyncEngine {
     this.unfollow = onUserWrite((writes) => this.enqueue(writes));
     this.feed = this.local
       .changes({ since: 'now', live: true, include_docs: true, conflicts: true })
-      .on('change', (c) => void this.serial(() => this.incoming(c.doc ?? null, c.id)));
+      .on('change', (c) => this.receive(c.doc ?? null));
     addEventListener('online', this.onOnline);
     addEventListener('offline', this.onOffline);
     this.startReplication();
@@ -88,6 +91,7 @@ export class SyncEngine {
     this.repl?.cancel();
     this.feed?.cancel();
     if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.inboxTimer) clearTimeout(this.inboxTimer);
     await this.chain.catch(() => undefined);
     if (forget) await this.local?.destroy().catch(() => undefined);
     else await this.local?.close().catch(() => undefined);
@@ -235,53 +239,87 @@ export class SyncEngine {
   private async pushOutgoing(): Promise<void> {
     const writes = [...this.outgoing.values()];
     this.outgoing.clear();
-    for (const w of writes) {
-      const id = docId(w.store, w.key);
-      const current = await this.local!.get(id).catch(() => null);
+    for (let i = 0; i < writes.length; i += BATCH) await this.pushBatch(writes.slice(i, i + BATCH));
+  }
+
+  private async pushBatch(writes: UserWrite[]): Promise<void> {
+    const ids = writes.map((w) => docId(w.store, w.key));
+    const rows = (await this.local!.allDocs({ keys: ids, include_docs: true })).rows;
+    const toPut: PouchDoc[] = [];
+    const putFor: UserWrite[] = [];
+    const toMerge: { w: UserWrite; current: PouchDoc; base: string }[] = [];
+    writes.forEach((w, i) => {
+      const id = ids[i]!;
+      const row = rows[i];
+      const current = row?.doc && !row.value?.deleted ? row.doc : null;
       if (w.value === null) {
-        if (current && !current._deleted) await this.local!.put({ _id: id, _rev: current._rev, _deleted: true });
+        if (current) toPut.push({ _id: id, _rev: current._rev, _deleted: true }), putFor.push(w);
         this.basedOn.delete(id);
-        continue;
+        return;
       }
-      const value = w.value as Rec;
-      const next = this.docFor(w.store, w.key, value, current?._rev);
-      if (current && sameValue(current.value, next.value)) continue;
+      const next = this.docFor(w.store, w.key, w.value as Rec, current?._rev ?? row?.value?.rev);
+      if (current && sameValue(current.value, next.value)) return;
       const base = this.basedOn.get(id);
-      if (current && base && current._rev !== base) {
-        // The server's version reached the replica but not yet the app: merge, never overwrite.
-        const merged = await this.mergeWith(w.store, id, [value, current], base);
-        if (merged) {
-          const res = await this.local!.put(this.docFor(w.store, w.key, merged, current._rev));
-          this.basedOn.set(id, res.rev);
-          await this.applyToApp([{ store: w.store, key: w.key, record: merged }]);
-          continue;
-        }
-      }
-      const res = await this.local!.put(next);
-      this.basedOn.set(id, res.rev);
+      // The server's version reached the replica but not yet the app: merge, never overwrite.
+      if (current && base && current._rev !== base) toMerge.push({ w, current, base });
+      else toPut.push(next), putFor.push(w);
+    });
+    const results = toPut.length ? await this.local!.bulkDocs(toPut) : [];
+    results.forEach((res, j) => {
+      const doc = toPut[j]!;
+      if (res.ok && res.rev) {
+        if (!doc._deleted) this.basedOn.set(doc._id, res.rev);
+      } else this.enqueue([putFor[j]!]); // replication moved the record meanwhile: try again, merging
+    });
+    for (const { w, current, base } of toMerge) {
+      const merged = await this.mergeWith(w.store, current._id, [w.value as Rec, current], base);
+      if (!merged) continue;
+      const res = await this.local!.put(this.docFor(w.store, w.key, merged, current._rev));
+      this.basedOn.set(current._id, res.rev);
+      await this.applyToApp([{ store: w.store, key: w.key, record: merged }]);
     }
   }
 
-  /** Replica change (from the server, or our own write echoing back) → app, if it is new. */
-  private async incoming(doc: PouchDoc | null, id: string): Promise<void> {
+  private receive(doc: PouchDoc | null): void {
     if (!doc) return;
-    if (doc._conflicts?.length) return this.resolveConflicts(id);
-    const check = readDoc(doc, this.deps.now(), codecFor);
-    if (!check.ok) {
-      if (parseDocId(id)) this.deps.onSkipped({ id: check.id, problem: check.problem });
-      return;
+    this.inbox.set(doc._id, doc);
+    if (!this.inboxTimer) {
+      this.inboxTimer = setTimeout(() => {
+        this.inboxTimer = null;
+        void this.serial(() => this.drainInbox());
+      }, 50);
     }
-    if (this.basedOn.get(id) === doc._rev) return;
-    if (this.outgoing.has(id)) return; // a newer local edit is on its way: it will merge from its base
-    const db = await this.deps.db();
-    const [current] = await readRecords(db, [{ store: check.store, key: check.key }]);
-    this.basedOn.set(id, doc._rev!);
-    if (check.deleted) {
-      if (current) await this.applyToApp([{ store: check.store, key: check.key, record: null }]);
-      return;
+  }
+
+  /** Replica changes (from the server, or our own writes echoing back) → app, those that are new. */
+  private async drainInbox(): Promise<void> {
+    const docs = [...this.inbox.values()];
+    this.inbox.clear();
+    const now = this.deps.now();
+    const fresh: { doc: PouchDoc; store: UserStore; key: string; record: Rec | null }[] = [];
+    for (const doc of docs) {
+      if (doc._conflicts?.length) {
+        await this.resolveConflicts(doc._id);
+        continue;
+      }
+      if (this.basedOn.get(doc._id) === doc._rev) continue; // our own write, echoing back
+      if (this.outgoing.has(doc._id)) continue; // a newer local edit is on its way: it merges from its base
+      const check = readDoc(doc, now, codecFor);
+      if (!check.ok) {
+        if (parseDocId(doc._id)) this.deps.onSkipped({ id: check.id, problem: check.problem });
+        continue;
+      }
+      fresh.push({ doc, store: check.store, key: check.key, record: check.deleted ? null : check.record });
     }
-    if (current && sameValue(current, check.record)) return;
-    await this.applyToApp([{ store: check.store, key: check.key, record: check.record }]);
+    if (fresh.length === 0) return;
+    const current = await readRecords(await this.deps.db(), fresh);
+    const changes: { store: UserStore; key: string; record: Rec | null }[] = [];
+    fresh.forEach((f, i) => {
+      this.basedOn.set(f.doc._id, f.doc._rev!);
+      const have = current[i];
+      if (f.record === null ? have !== null : !(have && sameValue(have, f.record))) changes.push({ store: f.store, key: f.key, record: f.record });
+    });
+    await this.applyToApp(changes);
   }
 
   /** CouchDB kept several revisions of one record: merge them by the app's rules, keep one. */
