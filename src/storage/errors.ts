@@ -85,8 +85,9 @@ export function classify(err: unknown, previous?: StorageFailureKind | null): St
     return make(previous === 'disk' || previous === 'quota' ? 'disk' : 'closed');
   }
   if (name === 'UnknownError' || name === 'DataError' || name === 'NotReadableError' || name === 'AbortError') {
-    // An UnknownError in a write is Chromium's way of reporting a device I/O failure.
-    return make(DISK_WORDS.test(message) || name === 'UnknownError' ? 'disk' : 'unknown');
+    // An UnknownError in a write is Chromium's way of reporting a device I/O failure; a write
+    // whose transaction was aborted under it (the app never aborts a write itself) failed the same way.
+    return make(DISK_WORDS.test(message) || name === 'UnknownError' || name === 'AbortError' ? 'disk' : 'unknown');
   }
   if (name === 'SecurityError' || name === 'InvalidStateError' || /indexeddb/i.test(message)) return make('unavailable');
   return make('unknown');

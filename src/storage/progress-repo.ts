@@ -9,6 +9,8 @@ type Patch = (prev: ReadingProgress | undefined, now: number) => ReadingProgress
 async function change(db: PocketDb, chapterId: string, patch: Patch, now: number): Promise<ReadingProgress> {
   try {
     const tx = db.transaction('progress', 'readwrite');
+    // If the read fails (a full disk closing the connection), `done` rejects too: handled here.
+    tx.done.catch(() => undefined);
     const rec = patch(await tx.store.get(chapterId), now);
     await Promise.all([tx.store.put(rec), tx.done]);
     announceWrite({ store: 'progress', key: chapterId, value: rec });

@@ -9,6 +9,9 @@ describe('storage errors are named truthfully', () => {
     // Chromium reports a failed device write (LevelDB ENOSPC) as UnknownError / "IO error".
     expect(classify(dom('UnknownError', 'Internal error committing transaction.')).kind).toBe('disk');
     expect(classify(dom('UnknownError', 'IO error: /profile/IndexedDB/…/000123.log: No space left on device')).kind).toBe('disk');
+    // Seen on a full disk in Chromium: the write's transaction aborted under it.
+    expect(classify(dom('AbortError', 'The transaction was aborted, so the request cannot be fulfilled.')).kind).toBe('disk');
+    expect(classify(dom('DataError', 'Data provided to an operation does not meet requirements.')).kind).toBe('unknown');
     expect(classify(dom('VersionError')).kind).toBe('version');
     expect(classify(dom('InvalidStateError', 'The database connection is closing.')).kind).toBe('closed');
     expect(classify(dom('SecurityError')).kind).toBe('unavailable');

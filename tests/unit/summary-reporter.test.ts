@@ -28,7 +28,8 @@ afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true 
 
 const PASSING = `it('adds', () => { expect(1 + 1).toBe(2); });\nit('later', { skip: true }, () => {});\n`;
 
-describe('summary reporter (a real Vitest run over a temporary project)', () => {
+// Each case starts a whole Vitest: allow for a busy machine.
+describe('summary reporter (a real Vitest run over a temporary project)', { timeout: 60_000 }, () => {
   it('counts passing, failing and deliberately skipped tests', () => {
     const failing = `it('fails', () => { expect(1).toBe(2); });\n`;
     expect(closingLine({ 'ok.test.ts': PASSING, 'bad.test.ts': failing })).toBe('1 passed, 1 failed, 1 skipped');
