@@ -16,7 +16,10 @@ export function studyChunks(dist: string): void {
   const gz = (f: string) => gzipSync(readFileSync(join(assets, f)), { level: 9 }).length;
   const own = gz(file);
   const deps = [...readFileSync(join(assets, file), 'utf8').matchAll(/from"\.\/([^"]+\.js)"/g)].map((m) => m[1]!).filter((f) => !html.includes(f));
-  console.log(`review screen chunk (${file}, ts-fsrs inside): ${kb(own)} gzip; with the lazy chunks it shares (${deps.join(', ') || 'none'}): ${kb(own + deps.reduce((a, f) => a + gz(f), 0))} gzip; in the first load: ${html.includes('ReviewView') ? 'YES' : 'no'}`);
+  const fsrs = deps.find((f) => readFileSync(join(assets, f), 'utf8').includes('request_retention'));
+  console.log(
+    `review screen: ${file} ${kb(own)} gzip; with every lazy chunk it imports (${deps.length}, ts-fsrs in ${fsrs ?? file}: ${kb(gz(fsrs ?? file))}) ${kb(own + deps.reduce((a, f) => a + gz(f), 0))} gzip; in the first load: ${html.includes('ReviewView') || (fsrs && html.includes(fsrs)) ? 'YES' : 'no'}`,
+  );
 }
 
 /** 400 guide cards + 1,000 user cards, 20,000 review-log rows over 90 days, schedules for 1,300 of them. */
