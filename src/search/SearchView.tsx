@@ -1,5 +1,4 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { navigate } from '../app/router.ts';
 import type { ContentManifest } from '../shared/content-types.ts';
 import { useStore } from '../ui/store.ts';
 import type { DocKind, Filter, SearchAnswer } from './doc-types.ts';
@@ -41,8 +40,9 @@ export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; 
   // Back/forward or a recent-search link changes the URL: the box follows.
   useEffect(() => setText((t) => (cleanQuery(t) === cleanQuery(q) ? t : q)), [q]);
 
-  const query = cleanQuery(q);
-  useEffect(() => {
+  const query = cleanQuery(text);
+  // Asked before the browser paints (a layout effect), so a keystroke waits for no frame.
+  useLayoutEffect(() => {
     if (!query) {
       setAnswer(null);
       return;
@@ -85,8 +85,9 @@ export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; 
     performance.mark('search-input');
     setText(value);
     setLimit(PAGE);
+    // The URL keeps the query (reload, offline) without re-rendering the whole app per keystroke.
     const next = value.slice(0, MAX_QUERY);
-    navigate(next.trim() ? `/search?q=${encodeURIComponent(next)}` : '/search', true);
+    history.replaceState(null, '', next.trim() ? `/search?q=${encodeURIComponent(next)}` : '/search');
   };
   const remember = () => {
     rememberSearch(query);
@@ -150,9 +151,9 @@ export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; 
           <ul>
             {recent.map((r) => (
               <li key={r}>
-                <a class="btn search-recent-link" href={`/search?q=${encodeURIComponent(r)}`}>
+                <button type="button" class="btn search-recent-link" onClick={() => (onInput(r), input.current?.focus())}>
                   {r}
-                </a>
+                </button>
               </li>
             ))}
           </ul>

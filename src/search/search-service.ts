@@ -23,9 +23,14 @@ export interface OpenReport {
 }
 
 const USER_SLICE = 1000;
+/** Documents of the small first part of the guide index: anything with a title. */
+const isHead = (d: SearchDoc): boolean => d.title.length > 0;
 
 export class SearchService {
-  private guide: Index | null = null;
+  /** The guide's index in two parts: headings, glossary terms and cards first (small, loads fast), then the text. */
+  private guide: Index[] = [];
+  /** Settles when the whole guide index (both parts) is loaded. */
+  guideReady: Promise<void> = Promise.resolve();
   private version: string | null = null;
   private manifest: ContentManifest | null = null;
   private readonly user: Index = createIndex();
@@ -33,10 +38,20 @@ export class SearchService {
   /** The pending write of a freshly built index to the cache (tests await it; searches never do). */
   caching: Promise<boolean> = Promise.resolve(false);
 
+  private opening: Promise<unknown> = Promise.resolve();
+  private cacheTimer: ReturnType<typeof setTimeout> | null = null;
+  private cacheWrite: (() => void) | null = null;
+
+  /** `quietMs`: how long searches must pause before a fresh index is serialised into the cache. */
   constructor(
     private readonly db: () => Promise<PocketDb>,
     private readonly now: () => number = Date.now,
+    private readonly quietMs = 2000,
   ) {}
+
+  get guideDocCount(): number {
+    return this.guide.reduce((n, ix) => n + ix.documentCount, 0);
+  }
 
   get userDocCount(): number {
     return this.user.documentCount;
@@ -55,13 +70,20 @@ export class SearchService {
    * Makes sure the guide index matches the installed version, and starts loading the user's
    * data (not awaited: the first answers come from the guide while notes stream in).
    */
-  async open(): Promise<OpenReport> {
+  open(): Promise<OpenReport> {
+    // One open at a time: a second caller waits, then finds everything current.
+    const next = this.opening.then(() => this.openNow());
+    this.opening = next.catch(() => undefined);
+    return next;
+  }
+
+  private async openNow(): Promise<OpenReport> {
     const t0 = performance.now();
     const db = await this.db();
     const installed = await installedManifest(db);
     let source: OpenReport['source'] = 'current';
     if (!installed) {
-      this.guide = null;
+      this.guide = [];
       this.version = null;
       this.manifest = null;
       source = 'none';
@@ -74,16 +96,21 @@ export class SearchService {
         this.userLoaded = false;
       });
     }
-    return { version: this.version, source, ms: performance.now() - t0, docs: this.guide?.documentCount ?? 0, userDocs: this.user.documentCount };
+    return { version: this.version, source, ms: performance.now() - t0, docs: this.guideDocCount, userDocs: this.user.documentCount };
   }
 
   private async loadGuide(db: PocketDb, installed: ContentManifest): Promise<'cache' | 'built' | 'none'> {
     const cached = await getSearchIndex(db, installed.version).catch(() => null);
-    if (cached) {
+    if (cached && typeof cached.head === 'string') {
       try {
-        this.guide = loadIndex(cached.index);
+        const head = loadIndex(cached.head);
+        this.guide = [head];
         this.version = installed.version;
         this.manifest = installed;
+        // The text part loads next, between answers: the first results come from the headings.
+        this.guideReady = new Promise<void>((r) => setTimeout(r, 0)).then(() => {
+          if (this.version === installed.version && this.guide[0] === head) this.guide = [head, loadIndex(cached.index)];
+        });
         return 'cache';
       } catch {
         // A damaged cache is rebuilt below.
@@ -97,17 +124,32 @@ export class SearchService {
       const chapter = byId.get(meta.id);
       if (chapter) docs.push(...chapterDocs(chapter, rank, meta.part === 'glossary'));
     });
-    this.guide = buildIndex(docs);
+    const [head, body] = [buildIndex(docs.filter(isHead)), buildIndex(docs.filter((d) => !isHead(d)))];
+    this.guide = [head, body];
+    this.guideReady = Promise.resolve();
     this.version = guide.manifest.version;
     this.manifest = guide.manifest;
-    // A cache only, written after the first answers (serialising takes a while); failing to
-    // store it (quota) costs a rebuild next time, nothing else.
-    const built = this.guide;
+    // A cache only, written once searches pause; failing to store it (quota) costs a rebuild
+    // next time, nothing else.
     const version = this.version;
-    this.caching = new Promise<void>((r) => setTimeout(r, 50))
-      .then(() => putSearchIndex(db, { version, builtAt: this.now(), index: JSON.stringify(built) }))
+    this.caching = new Promise<void>((resolve) => {
+      this.cacheWrite = resolve;
+      this.postponeCache();
+    })
+      .then(() => putSearchIndex(db, { version, builtAt: this.now(), head: JSON.stringify(head), index: JSON.stringify(body) }))
       .catch(() => false);
     return 'built';
+  }
+
+  /** Serialising takes a while: it waits until the reader pauses typing. */
+  private postponeCache(): void {
+    if (!this.cacheWrite) return;
+    if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    this.cacheTimer = setTimeout(() => {
+      this.cacheWrite?.();
+      this.cacheWrite = null;
+      this.cacheTimer = null;
+    }, this.quietMs);
   }
 
   private async loadUser(db: PocketDb): Promise<void> {
@@ -155,7 +197,7 @@ export class SearchService {
   }
 
   search(query: string, filter: Filter, limit: number): SearchAnswer {
-    const indexes = this.guide ? [this.guide, this.user] : [this.user];
-    return runSearch(indexes, query, filter, limit, this.version);
+    this.postponeCache();
+    return runSearch([...this.guide, this.user], query, filter, limit, this.version);
   }
 }

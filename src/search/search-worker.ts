@@ -31,7 +31,9 @@ function open(): Promise<void> {
     .then((report) => {
       post({ type: 'opened', report });
       // The user's notes stream in after the guide: answers shown meanwhile are asked again.
-      void service.userReady.then(() => report.userDocs !== service.userDocCount && post({ type: 'changed' }));
+      void Promise.all([service.guideReady, service.userReady]).then(
+        () => (report.userDocs !== service.userDocCount || report.docs !== service.guideDocCount) && post({ type: 'changed' }),
+      );
     })
     .catch((err: unknown) => post({ type: 'failed', message: plain(err) }));
   return opening;

@@ -3,7 +3,9 @@ export interface StoredSearchIndex {
   /** The content version it indexes. */
   version: string;
   builtAt: number;
-  /** MiniSearch's serialised index (JSON text). */
+  /** MiniSearch's serialised index of the guide's text blocks (JSON text). */
   index: string;
+  /** The small part loaded first: headings, glossary terms and cards (JSON text). */
+  head?: string;
   [extra: string]: unknown;
 }

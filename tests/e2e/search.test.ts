@@ -4,6 +4,9 @@ import { openApp, type AppSession } from '../support/app-session.ts';
 import { PHONE } from '../support/browser.ts';
 import { selectPhrase } from '../support/page-helpers.ts';
 
+/** The index is built in a worker on first use: on a loaded CI machine that can take seconds. */
+const SLOW = { timeout: 30_000 };
+
 /** Search on a phone with the network off: the guide, typos, a fresh note, the chapter tools. */
 describe('search, offline, on a phone', () => {
   let app: AppSession;
@@ -24,7 +27,7 @@ describe('search, offline, on a phone', () => {
     await page.getByRole('link', { name: 'Search', exact: true }).tap();
     await box().waitFor();
     await box().fill('hnsw');
-    await expect.poll(() => status().textContent(), { timeout: 20_000 }).toMatch(/^\d+ results?$/);
+    await expect.poll(() => status().textContent(), SLOW).toMatch(/^\d+ results?$/);
     expect(page.url()).toMatch(/\/search\?q=hnsw$/);
     const group = page.locator('.search-group', { has: page.getByRole('heading', { name: 'Embeddings and vector search' }) });
     const hit = group.locator('a.search-hit').first();
@@ -43,12 +46,12 @@ describe('search, offline, on a phone', () => {
 
   it('survives a reload of /search?q=… offline, forgives a typo, and takes any input', async () => {
     await page.goto(`${app.server.url}/search?q=embeding`);
-    await expect.poll(() => status().textContent(), { timeout: 20_000 }).toMatch(/^\d+ results?$/);
+    await expect.poll(() => status().textContent(), SLOW).toMatch(/^\d+ results?$/);
     expect(await box().inputValue()).toBe('embeding');
     expect(await page.locator('.search-hit mark').first().textContent()).toMatch(/^embedding/i);
     for (const q of ['x'.repeat(10_000), '.*+?()[]{}|^$\\', '<img src=x onerror=alert(1)>', '🙂 مرحبا', '!!!']) {
       await box().fill(q);
-      await expect.poll(() => status().textContent()).toMatch(/^(No results|\d+ results?)/);
+      await expect.poll(() => status().textContent(), SLOW).toMatch(/^(No results|\d+ results?)/);
     }
     expect(await page.locator('img[src=x]').count()).toBe(0);
     expect(app.watch.errors).toEqual([]);
@@ -69,16 +72,16 @@ describe('search, offline, on a phone', () => {
     await page.getByRole('link', { name: 'Search', exact: true }).tap();
     await box().fill('quokkaflux');
     await page.getByRole('button', { name: 'My notes' }).tap();
-    await expect.poll(() => status().textContent(), { timeout: 10_000 }).toBe('1 result');
+    await expect.poll(() => status().textContent(), SLOW).toBe('1 result');
     expect(await page.locator('.search-hit .search-kind').first().textContent()).toBe('Your note');
     await page.getByRole('button', { name: 'Guide' }).tap();
-    await expect.poll(() => status().textContent()).toMatch(/^No results/);
+    await expect.poll(() => status().textContent(), SLOW).toMatch(/^No results/);
   });
 
   it('offers recent searches when the box is empty, and "/" opens search', async () => {
     await page.goto(`${app.server.url}/search`);
     await box().fill('two-tower');
-    await expect.poll(() => status().textContent()).toMatch(/^\d+ results?$/);
+    await expect.poll(() => status().textContent(), SLOW).toMatch(/^\d+ results?$/);
     await box().press('Enter');
     await box().fill('');
     await expect.poll(() => page.locator('.search-recent-link').allTextContents()).toContain('two-tower');

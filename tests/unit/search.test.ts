@@ -104,7 +104,7 @@ describe('the search service (IndexedDB)', () => {
     const db = await openPocketDb();
     const g = makeGuide(['a', 'b']);
     await commitContent(db, g.manifest, g.payloads, []);
-    const svc = new SearchService(openPocketDb, () => 1);
+    const svc = new SearchService(openPocketDb, () => 1, 0);
     await svc.open();
     await svc.userReady;
     expect(svc.search('zanzibar', 'note', 20).total).toBe(0);
@@ -119,7 +119,7 @@ describe('the search service (IndexedDB)', () => {
     expect(svc.search('quokka', 'all', 20).total).toBe(0);
     // A fresh service reads notes from storage.
     await saveAnnotation(db, note('n2', 'Stored wombat', 3), null);
-    const again = new SearchService(openPocketDb, () => 1);
+    const again = new SearchService(openPocketDb, () => 1, 0);
     await again.open();
     await again.userReady;
     expect(again.search('wombat', 'note', 20).total).toBe(1);
@@ -129,13 +129,17 @@ describe('the search service (IndexedDB)', () => {
     const db = await openPocketDb();
     const v1 = makeGuide(['a', 'b'], { b: 'Capybara scheduling explained.' });
     await commitContent(db, v1.manifest, v1.payloads, []);
-    const svc = new SearchService(openPocketDb, () => 1);
+    const svc = new SearchService(openPocketDb, () => 1, 0);
     expect((await svc.open()).source).toBe('built');
     expect(svc.search('capybara', 'all', 20).hits[0]?.blockId).toBe('intro-p1');
     await svc.caching;
     expect(await db.getAllKeys('searchIndex')).toEqual([v1.manifest.version]);
-    // A second page opens from the cache.
-    expect((await new SearchService(openPocketDb).open()).source).toBe('cache');
+    // A second page opens from the cache: the headings part at once, the text part just after.
+    const second = new SearchService(openPocketDb, Date.now, 0);
+    expect((await second.open()).source).toBe('cache');
+    expect(second.search('capybara', 'all', 20).total).toBe(0);
+    await second.guideReady;
+    expect(second.search('capybara', 'all', 20).hits[0]?.blockId).toBe('intro-p1');
 
     const v2 = makeGuide(['a', 'b'], { b: 'Narwhal batching explained.' });
     await commitContent(db, v2.manifest, v2.payloads.filter((p) => p.id === 'b'), []);
@@ -149,7 +153,7 @@ describe('the search service (IndexedDB)', () => {
   it('searches the notes alone before any guide is saved, and says which version it searched', async () => {
     const db = await openPocketDb();
     await saveAnnotation(db, note('n3', 'Offline platypus', 1), null);
-    const svc = new SearchService(openPocketDb);
+    const svc = new SearchService(openPocketDb, Date.now, 0);
     expect((await svc.open()).source).toBe('none');
     await svc.userReady;
     const answer = svc.search('platypus', 'all', 20);
