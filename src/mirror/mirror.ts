@@ -1,4 +1,4 @@
-import { adoptImported } from '../annotations/annotation-store.ts';
+import { adoptImported, saveProblem } from '../annotations/annotation-store.ts';
 import type { Annotation } from '../annotations/types.ts';
 import { lastOpenInfo, onDbEvents, openPocketDb } from '../storage/db.ts';
 import { countUserRecords, readUserRecords, restoreMissing, userKeys } from '../storage/mirror-repo.ts';
@@ -105,6 +105,12 @@ function readStamp(): MirrorStamp | null {
 /** Appends the waiting writes as one journal entry (and folds the journal when it is large). */
 function flush(): Promise<void> {
   return serial(async () => {
+    // While storage refuses writes (a full disk), leave the copy alone: writing files on a full
+    // disk can damage the file system's own records, and the copy must survive what IndexedDB may not.
+    if (saveProblem.get() !== null) {
+      setTimeout(schedule, 5000);
+      return;
+    }
     const writes = pending.concat(settingsChanges());
     pending = [];
     if (writes.length === 0) return;
