@@ -1,11 +1,15 @@
 import { useState } from 'preact/hooks';
 import type { ContentManifest } from '../shared/content-types.ts';
-import { exportAll, importBackup, type ExportFormat } from './backup-actions.ts';
+import { exportAll, importBackup, sendToDevice, type ExportFormat } from './backup-actions.ts';
 import { itemsLabel } from './count-label.ts';
 import { useBackupStatus } from './use-backup-status.ts';
 import './backup-panel.css';
 
-/** Export (Markdown, JSON backup, CSV), Import, the last backup date and the reminder. */
+/** A storage failure's own sentence, or a plain one: never a raw browser error. */
+const exportProblem = (err: unknown): string =>
+  err && typeof err === 'object' && 'kind' in err && err instanceof Error ? err.message : 'reading what you made from this device’s storage failed. Try again.';
+
+/** Export (Markdown, JSON backup, CSV), Send to another device, Import, the last backup date and the reminder. */
 export function BackupPanel({ manifest }: { manifest: ContentManifest }) {
   const { count, info, due, refresh } = useBackupStatus();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -15,7 +19,18 @@ export function BackupPanel({ manifest }: { manifest: ContentManifest }) {
       setMessage({ ok: true, text: `Exported ${itemsLabel(n)}.` });
       refresh();
     } catch (err) {
-      setMessage({ ok: false, text: `Export failed: ${err instanceof Error ? err.message : String(err)}` });
+      setMessage({ ok: false, text: `The export could not be made: ${exportProblem(err)}` });
+    }
+  };
+  const send = async () => {
+    try {
+      const how = await sendToDevice(manifest);
+      if (how !== 'cancelled') {
+        setMessage({ ok: true, text: how === 'shared' ? 'Sent. On the other device, open Settings or the Notebook and choose Import.' : 'Saved as a file. Open it on the other device with Import (Settings or the Notebook).' });
+      }
+      refresh();
+    } catch (err) {
+      setMessage({ ok: false, text: `Nothing was sent: ${exportProblem(err)}` });
     }
   };
   const onFile = async (e: Event) => {
@@ -47,9 +62,12 @@ export function BackupPanel({ manifest }: { manifest: ContentManifest }) {
         <button type="button" class="btn" onClick={() => void run('csv')}>
           Export CSV
         </button>
+        <button type="button" class="btn" onClick={() => void send()}>
+          Send to another device
+        </button>
         <label class="btn file-btn">
           Import
-          <input type="file" accept=".json,application/json" class="sr-only" onChange={(e) => void onFile(e)} />
+          <input type="file" accept=".json,.txt,application/json,text/plain" class="sr-only" onChange={(e) => void onFile(e)} />
         </label>
       </div>
       {message && (

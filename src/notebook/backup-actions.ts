@@ -1,6 +1,7 @@
+import type { Annotation } from '../annotations/types.ts';
 import { adoptImported, flushAnnotations, loadAllAnnotations } from '../annotations/annotation-store.ts';
 import type { ContentManifest } from '../shared/content-types.ts';
-import { allAnnotations, putAnnotations, recordBackup } from '../storage/annotations-repo.ts';
+import { allAnnotations, getBackupInfo, putAnnotations, recordBackup } from '../storage/annotations-repo.ts';
 import { openPocketDb } from '../storage/db.ts';
 import { StorageFailure } from '../storage/errors.ts';
 import { download, stamp } from './download.ts';
@@ -21,8 +22,7 @@ export async function exportAll(format: ExportFormat, manifest: ContentManifest)
   const list = await loadAllAnnotations();
   const now = Date.now();
   if (format === 'json') {
-    const data = await import('./backup-data.ts').then((m) => m.collectData());
-    download(`mlsd-pocket-backup-${stamp()}.json`, toWebAnnotationJson(list, { contentVersion: manifest.version, exportedAt: now, appVersion: APP_VERSION, data }), 'application/json');
+    download(`mlsd-pocket-backup-${stamp()}.json`, await backupText(list, manifest, now), 'application/json');
     await recordBackup(await openPocketDb(), now);
   } else if (format === 'markdown') {
     const indexes = await loadIndexes(manifest, list.map((a) => a.chapterId));
@@ -32,6 +32,39 @@ export async function exportAll(format: ExportFormat, manifest: ContentManifest)
     download(`mlsd-pocket-highlights-${stamp()}.csv`, toCsv(list, manifest, indexes), 'text/csv');
   }
   return list.length;
+}
+
+/** The whole backup file: highlights and notes (W3C) plus every feature's records. */
+async function backupText(list: Annotation[], manifest: ContentManifest, now: number): Promise<string> {
+  const data = await import('./backup-data.ts').then((m) => m.collectData());
+  return toWebAnnotationJson(list, { contentVersion: manifest.version, exportedAt: now, appVersion: APP_VERSION, data });
+}
+
+/**
+ * "Send to another device": everything the user made, as one file handed to the system share
+ * sheet (AirDrop, Nearby Share, a chat with yourself). Some platforms refuse `.json` as a shared
+ * file, so it travels as a `.txt` holding the same JSON, which Import reads as well; where the
+ * browser cannot share files, it is downloaded instead.
+ */
+export async function sendToDevice(manifest: ContentManifest): Promise<'shared' | 'downloaded' | 'cancelled'> {
+  await flushAnnotations();
+  const list = await loadAllAnnotations();
+  const now = Date.now();
+  const text = await backupText(list, manifest, now);
+  const name = `mlsd-pocket-${stamp()}.txt`;
+  const file = new File([text], name, { type: 'text/plain' });
+  let how: 'shared' | 'downloaded' = 'downloaded';
+  if (typeof navigator.canShare === 'function' && navigator.canShare({ files: [file] })) {
+    try {
+      await navigator.share({ files: [file], title: 'MLSD Pocket: everything I made' });
+      how = 'shared';
+    } catch (err) {
+      if (err instanceof DOMException && err.name === 'AbortError') return 'cancelled';
+      download(name, text, 'text/plain');
+    }
+  } else download(name, text, 'text/plain');
+  await recordBackup(await openPocketDb(), now);
+  return how;
 }
 
 /**
@@ -54,7 +87,10 @@ export async function importBackup(file: File, manifest: ContentManifest): Promi
   if (!data.ok) return { ok: false, message: `${data.message} Nothing was changed.` };
   await flushAnnotations();
   const db = await openPocketDb();
-  const merged = mergeAnnotations(await allAnnotations(db), parsed.annotations);
+  // Notes changed here since this device last sent or exported a backup, and changed in the file
+  // too, were edited on both devices apart: they are merged, not replaced.
+  const since = (await getBackupInfo(db)).lastBackupAt;
+  const merged = mergeAnnotations(await allAnnotations(db), parsed.annotations, since);
   try {
     await putAnnotations(db, merged.toPut);
   } catch (err) {
@@ -71,6 +107,6 @@ export async function importBackup(file: File, manifest: ContentManifest): Promi
   }
   return {
     ok: true,
-    message: `Imported ${merged.added} new and ${merged.updated} updated highlights and notes; ${merged.unchanged} were already here.${more.length ? ` Also ${more.join(', ')}.` : ''}`,
+    message: `Imported ${merged.added} new and ${merged.updated} updated highlights and notes${merged.notesMerged ? `, ${merged.notesMerged} ${merged.notesMerged === 1 ? 'note' : 'notes'} merged (the words from both devices kept)` : ''}; ${merged.unchanged} were already here.${more.length ? ` Also ${more.join(', ')}.` : ''}`,
   };
 }

@@ -17,6 +17,7 @@ const MODULES: (() => Promise<{ backupIo: BackupIo }>)[] = [
   // Study: the reader's own cards first, then the review log (whose import recomputes their schedules).
   () => import('../study/backup-cards-io.ts'),
   () => import('../study/backup-reviews-io.ts'),
+  () => import('../reader/positions-backup-io.ts'),
 ];
 
 async function ios(): Promise<{ io: BackupIo; section: BackupSection }[]> {

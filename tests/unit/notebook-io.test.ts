@@ -255,18 +255,31 @@ describe('merge', () => {
     const olderB = { ...b, note: 'stale', updatedAt: b.updatedAt - 1 };
     const tieC = { ...c, note: 'same time, other text' };
     const d = byId('3e9c6f4b-ad84-4db1-a06e-5c4f8b1d2e34');
-    expect(mergeAnnotations([a, b, c], [newerA, olderB, tieC, d])).toEqual({ toPut: [newerA, d], added: 1, updated: 1, unchanged: 2 });
+    expect(mergeAnnotations([a, b, c], [newerA, olderB, tieC, d])).toEqual({ toPut: [newerA, d], added: 1, updated: 1, unchanged: 2, notesMerged: 0 });
   });
 
   it('is idempotent: merging the same backup twice writes nothing the second time', () => {
     const first = mergeAnnotations([], SAMPLE);
     expect(first).toMatchObject({ added: SAMPLE.length, updated: 0, unchanged: 0 });
-    expect(mergeAnnotations(first.toPut, SAMPLE)).toEqual({ toPut: [], added: 0, updated: 0, unchanged: SAMPLE.length });
+    expect(mergeAnnotations(first.toPut, SAMPLE)).toEqual({ toPut: [], added: 0, updated: 0, unchanged: SAMPLE.length, notesMerged: 0 });
+  });
+
+  it('merges a note edited on both devices since the last exchange, keeping every word', () => {
+    const since = a.updatedAt + 5;
+    const here = { ...a, note: 'Phone: shard by user id.', updatedAt: since + 10 };
+    const there = { ...a, note: 'Tablet: watch the hot keys.', colour: 'green' as const, updatedAt: since + 20 };
+    const r = mergeAnnotations([here], [there], since);
+    expect(r).toMatchObject({ added: 0, updated: 0, unchanged: 0, notesMerged: 1 });
+    expect(r.toPut[0]!.note).toContain('shard by user id');
+    expect(r.toPut[0]!.note).toContain('watch the hot keys');
+    expect(r.toPut[0]!.colour).toBe('green');
+    // Edited only on the other device since then: the newer edit simply wins.
+    expect(mergeAnnotations([{ ...a, updatedAt: since - 1 }], [there], since).toPut[0]).toEqual(there);
   });
 
   it('never duplicates an id repeated in the incoming list', () => {
     const later = { ...a, note: 'later', updatedAt: a.updatedAt + 10 };
-    expect(mergeAnnotations([], [a, later, a])).toEqual({ toPut: [later], added: 1, updated: 0, unchanged: 0 });
+    expect(mergeAnnotations([], [a, later, a])).toEqual({ toPut: [later], added: 1, updated: 0, unchanged: 0, notesMerged: 0 });
   });
 });
 
