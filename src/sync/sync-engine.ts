@@ -27,7 +27,7 @@ export interface EngineDeps {
   onState: (state: SyncState) => void;
   onSkipped: (skipped: SkippedDoc) => void;
   /** After records arrived (e.g. reviews: the study feature recomputes its schedule). */
-  onApplied?: (changes: readonly { store: UserStore; key: string }[]) => void;
+  onApplied?: (changes: readonly { store: UserStore; key: string; record: Rec | null }[]) => void | Promise<void>;
 }
 
 type Rec = Record<string, unknown>;
@@ -364,7 +364,7 @@ export class SyncEngine {
     if (changes.length === 0) return;
     const db = await this.deps.db();
     for (let i = 0; i < changes.length; i += BATCH) await applySyncedRecords(db, changes.slice(i, i + BATCH));
-    this.deps.onApplied?.(changes);
+    await this.deps.onApplied?.(changes);
   }
 }
 

@@ -14,13 +14,6 @@ export const syncState = createStore<SyncState>({ kind: 'off' });
 export const skippedDocs = createStore<readonly SkippedDoc[]>([]);
 
 let engine: SyncEngine | null = null;
-const appliedListeners = new Set<(stores: ReadonlySet<string>) => void>();
-
-/** Features that derive data from synced records (study's schedule) recompute on this. */
-export function onSyncApplied(fn: (stores: ReadonlySet<string>) => void): () => void {
-  appliedListeners.add(fn);
-  return () => appliedListeners.delete(fn);
-}
 
 async function run(dbUrl: string, username: string, password: string): Promise<void> {
   await engine?.stop(false);
@@ -40,7 +33,7 @@ async function run(dbUrl: string, username: string, password: string): Promise<v
       if (s.kind === 'denied' || s.kind === 'forbidden') void turnOff(s);
     },
     onSkipped: (s) => skippedDocs.set([...skippedDocs.get(), s].slice(-20)),
-    onApplied: (changes) => {
+    onApplied: async (changes) => {
       const stores = new Set(changes.map((c) => c.store));
       // Highlights and notes on screen (this tab and others) re-read what sync wrote, through the
       // annotation store's own tab channel.
@@ -50,7 +43,8 @@ async function run(dbUrl: string, username: string, password: string): Promise<v
         channel.postMessage({ type: 'changed', ids });
         channel.close();
       }
-      appliedListeners.forEach((fn) => fn(stores));
+      // Reviews from the other device: recompute those cards' schedules from the merged log.
+      if (stores.has('reviews') || stores.has('cards')) await import('./after-sync.ts').then((m) => m.recomputeAfterSync(changes)).catch(() => undefined);
     },
   });
   await engine.start();
