@@ -17,6 +17,13 @@ export const isStandalone = (): boolean =>
 export const isIos = (ua = navigator.userAgent, touchPoints = navigator.maxTouchPoints): boolean =>
   /iPhone|iPad|iPod/.test(ua) || (/Macintosh/.test(ua) && touchPoints > 1);
 
+/**
+ * Safari and every WebKit browser (all of them on iPhone and iPad): storage a page writes is
+ * deleted after 7 days of browser use without a visit, unless the site is on the Home Screen.
+ */
+export const isWebKitBrowser = (ua = navigator.userAgent): boolean =>
+  /iPhone|iPad|iPod/.test(ua) || (/AppleWebKit/.test(ua) && !/Chrome|Chromium|Edg\/|Firefox/.test(ua));
+
 export const installState = createStore<InstallState>('unsupported');
 
 export function startInstallWatch(): void {

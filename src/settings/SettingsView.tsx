@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { installState, promptInstall } from '../install/install.ts';
+import { installState, isWebKitBrowser, promptInstall } from '../install/install.ts';
 import type { ContentManifest } from '../shared/content-types.ts';
 import { askPersistence, formatBytes, storageReport, type StorageReport } from './persistence.ts';
 import { contentStatus } from '../sw-bridge/index.ts';
@@ -90,6 +90,13 @@ export function SettingsView({ manifest, saved }: { manifest: ContentManifest; s
             Ask to keep data
           </button>
         )}
+        {isWebKitBrowser() && install !== 'installed' && (
+          <p class="notice warn">
+            In Safari (and every browser on iPhone and iPad), a website’s saved data is deleted after 7 days of browsing in which you did not open it —
+            your highlights, notes and reviews included, and the second copy this app keeps with them. Add MLSD Pocket to your Home Screen (see Install
+            below) to keep them, and export a backup now and then.
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="notes-h">
@@ -122,8 +129,8 @@ export function SettingsView({ manifest, saved }: { manifest: ContentManifest; s
               <li>Choose “Add to Home Screen”, then “Add”.</li>
             </ol>
             <p>
-              Installing matters on iOS: Safari may clear data of sites you have not opened for a few weeks, but an app on the home screen keeps the
-              guide and your notes.
+              Installing matters on iOS: Safari deletes the saved data of a website you have not opened in 7 days of browsing, but an app on the Home
+              Screen keeps the guide and your notes.
             </p>
           </div>
         )}

@@ -177,5 +177,9 @@ describe.each<EngineName>(['webkit', 'firefox'])('%s: the offline path, highligh
     await page.until(() => !!document.querySelector('#install-h'), null, 30_000, 'Settings');
     const text = await page.run(() => document.querySelector('#install-h')?.parentElement?.textContent ?? '', null);
     expect(text).toMatch(/Add to Home Screen|browser’s menu/);
+    // WebKit deletes a website's data after 7 days unused unless it is installed: the user is told.
+    const storage = await page.run(() => document.querySelector('#offline-h')?.parentElement?.textContent ?? '', null);
+    if (engine === 'webkit') expect(storage).toMatch(/deleted after 7 days/);
+    else expect(storage).not.toMatch(/deleted after 7 days/);
   }, 60_000);
 });
