@@ -6,6 +6,15 @@ import './chapter-practice.css';
  * "Read this step in every case" on a framework step chapter. Plain links: no practice code loads.
  */
 export function ChapterPractice({ meta }: { meta: ChapterMeta }) {
+  if (meta.part === 'prompts') {
+    return (
+      <p class="chapter-practice" data-ui="practice">
+        <a class="btn" href={`/practice/${meta.id}`}>
+          Practise this prompt
+        </a>
+      </p>
+    );
+  }
   if (meta.part === 'cases') {
     return (
       <p class="chapter-practice" data-ui="practice">

@@ -105,7 +105,8 @@ describe('rubric block: in the build', () => {
       chapterId: 'step-one',
       sectionId: 'what-to-ask',
     });
-    expect(treeText(p.payload.body)).not.toMatch(/Checkpoint number|L6\+/);
+    expect(treeText(p.payload.body)).not.toMatch(/Checkpoint number|L6\+|Rubric/);
+    expect(p.meta.outline.map((o) => o.id)).toEqual(['brief', 'scale']);
     // Prompts come after the reading parts.
     expect(r.manifest.chapters.at(-1)!.id).toBe('p');
   });

@@ -134,7 +134,8 @@ export function compileContent(files: SourceFile[]): CompileResult {
     rendered.rubric?.links.forEach((link) => pendingRubricLinks.push({ file: c.src.file, link }));
     const rubric = rendered.rubric?.steps.length ? compileRubric(c.front.id, rendered.rubric.steps, rendered.rubric.links) : undefined;
     // Typography: curly quotes (one character for one, so highlight offsets hold); card ids come from the straight text.
-    const straight = sanitizeToTree(rendered.html);
+    // A prompt's "## Rubric" holds only the block, which is data: its heading would stand empty.
+    const straight = sanitizeToTree(rendered.html).filter((n) => !(c.front.part === 'prompts' && typeof n !== 'string' && n[0] === 'h2' && n[1]?.id === 'rubric'));
     const body = smartQuotes(straight);
     const title = smartQuotesText(c.front.title);
     const allIds = collectIds(body);
@@ -156,7 +157,7 @@ export function compileContent(files: SourceFile[]): CompileResult {
     const payloadCore = { id: c.front.id, title, body, cards, ...(rubric ? { rubric } : {}) };
     const hash = sha(JSON.stringify([payloadCore, c.front])).slice(0, 16);
     const payload: ChapterPayload = { id: c.front.id, hash, title, body, cards, ...(rubric ? { rubric } : {}) };
-    const outline = outlineOf(rendered.headings);
+    const outline = outlineOf(rendered.headings).filter((o) => c.front.part !== 'prompts' || o.id !== 'rubric');
     const meta: ChapterMeta = {
       id: c.front.id,
       part: c.front.part,
