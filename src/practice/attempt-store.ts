@@ -69,6 +69,8 @@ export async function openAttempt(id: string): Promise<PracticeAttempt | null> {
   const mine = currentAttempt.get();
   if (mine?.id === id) return mine;
   if (dirty) await flush();
+  // Never swap out an attempt whose words are not in storage yet: it stays in memory and keeps retrying.
+  if (dirty) throw new StorageFailure('quota', 'Your other interview is not saved yet; it is kept on this device and saved as soon as storage accepts it.');
   const a = await getAttempt(await openPocketDb(), id);
   currentAttempt.set(a);
   dirty = false;

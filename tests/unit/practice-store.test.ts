@@ -50,6 +50,20 @@ describe('the attempt store', () => {
     expect(stored.get('a1')!.steps[1]!.answer).toBe('Second step');
   });
 
+  it('will not swap out an attempt whose words are not saved yet', async () => {
+    vi.useFakeTimers();
+    failures = 100;
+    const a = setAnswer(start(), 1, 'Unsaved words', Date.now());
+    update({ ...a, id: 'a3' }, true);
+    await vi.advanceTimersByTimeAsync(100);
+    await expect(openAttempt('a1')).rejects.toThrow(/not saved yet/);
+    expect(currentAttempt.get()?.id).toBe('a3');
+    failures = 0;
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(stored.get('a3')!.steps[0]!.answer).toBe('Unsaved words');
+    expect((await openAttempt('a1'))?.id).toBe('a1');
+  });
+
   it('saves a running clock re-anchored, so a reload counts the time already spent', async () => {
     failures = 0;
     const a = start();
