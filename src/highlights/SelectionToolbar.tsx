@@ -7,6 +7,7 @@ import { COLOURS, type Colour } from '../annotations/types.ts';
 import { COLOUR_NAMES, lastColour, rememberColour } from './colours.ts';
 import { newAnnotation, type ChapterRef } from './new-annotation.ts';
 import { openAnnotation } from './ui-state.ts';
+import { snapToWords } from './snap-words.ts';
 import { LIMITS } from '../notebook/backup-format.ts';
 import './highlights.css';
 
@@ -33,8 +34,10 @@ export function SelectionToolbar({ host, chapter, reattach }: { host: HTMLElemen
     const read = () => {
       const s = getSelection();
       const range = s && s.rangeCount ? s.getRangeAt(0) : null;
-      const offsets = range && !range.collapsed ? offsetsFromRange(host, range) : null;
-      if (!range || !offsets || offsets.end <= offsets.start || !s) return setSel(null);
+      const raw = range && !range.collapsed ? offsetsFromRange(host, range) : null;
+      if (!range || !raw || raw.end <= raw.start || !s) return setSel(null);
+      // Mouse, pen and keyboard selections may cut a word: the highlight takes whole words.
+      const offsets = snapToWords(chapterText(host), raw.start, raw.end);
       const rects = range.getClientRects();
       const firstRect = rects[0] ?? range.getBoundingClientRect();
       const lastRect = rects[rects.length - 1] ?? firstRect;
