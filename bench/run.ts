@@ -10,6 +10,7 @@ import { runCorpus } from '../tests/fixtures/anchoring/run-corpus.ts';
 import { annotationFigures } from './annotations.ts';
 import { studyChunks, studyFigures } from './study.ts';
 import { runLighthouse } from './lighthouse.ts';
+import { searchFigures } from './search.ts';
 import { syncFigures } from './sync.ts';
 
 const DIST = resolve(process.env.MLSD_DIST ?? resolve(import.meta.dirname, '../dist'));
@@ -85,4 +86,5 @@ const corpus = runCorpus();
 console.log(`re-anchoring corpus: ${corpus.anchored} of ${corpus.expectedAnchored} re-anchored (${(corpus.rate * 100).toFixed(0)}%), ${corpus.orphaned} orphaned as expected of ${corpus.total}, ${corpus.wrong} attached to wrong text`);
 await browserFigures();
 if (!process.argv.includes('--no-sync')) await syncFigures(DIST);
+if (!process.argv.includes('--no-search')) await searchFigures(DIST);
 if (!process.argv.includes('--no-lighthouse')) await runLighthouse(DIST);

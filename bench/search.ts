@@ -4,7 +4,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
-import type { ContentManifest } from '../src/shared/content-types.ts';
+import { chapterDocs } from '../src/search/documents.ts';
+import { buildIndex, loadIndex } from '../src/search/engine.ts';
+import type { ChapterPayload, ContentManifest } from '../src/shared/content-types.ts';
 import { launch, PHONE } from '../tests/support/browser.ts';
 import { installPeek, waitUntilOffline } from '../tests/support/page-helpers.ts';
 import { startStaticServer } from '../tests/support/static-server.ts';
@@ -36,6 +38,21 @@ function chunkSizes(dist: string): void {
     const gz = bufs.reduce((a, b) => a + gzipSync(b, { level: 9 }).length, 0);
     console.log(`search chunk ${prefix} (${files.join(', ')}): ${kb(raw)} raw, ${kb(gz)} gzip`);
   }
+}
+
+/** What shipping a prebuilt index with the content build would add to every install (Node, 1×). */
+function shippedFigures(dist: string, manifest: ContentManifest): void {
+  const chapters = manifest.chapters.map((c) => JSON.parse(readFileSync(join(dist, 'content/chapters', `${c.id}.${c.hash}.json`), 'utf8')) as ChapterPayload);
+  const guideBytes = manifest.chapters.reduce((n, c) => n + c.bytes, 0);
+  let t = performance.now();
+  const docs = chapters.flatMap((c, i) => chapterDocs(c, i, manifest.chapters[i]!.part === 'glossary'));
+  const index = buildIndex(docs);
+  const build = performance.now() - t;
+  const json = JSON.stringify(index);
+  t = performance.now();
+  loadIndex(json);
+  const load = performance.now() - t;
+  console.log(`search index of the guide (${docs.length} documents): ${kb(json.length)} JSON, ${kb(gzipSync(json).length)} gzip, vs ${kb(guideBytes)} of chapters; in Node at 1×: extract + build ${ms(build)}, load from JSON ${ms(load)}`);
 }
 
 /** Writes `n` notes spread over every chapter straight into IndexedDB. */
@@ -126,6 +143,7 @@ async function throttle(cdp: CDPSession, rate: number): Promise<void> {
 export async function searchFigures(dist: string): Promise<void> {
   chunkSizes(dist);
   const manifest = JSON.parse(readFileSync(join(dist, 'content/manifest.json'), 'utf8')) as ContentManifest;
+  shippedFigures(dist, manifest);
   const server = await startStaticServer(dist);
   const { context, close } = await launch(PHONE);
   try {
@@ -152,7 +170,8 @@ export async function searchFigures(dist: string): Promise<void> {
       });
       await throttle(cdp, rate);
       const built = await openCold(page, server.url, 'hnsw');
-      await page.waitForTimeout(3000 * rate); // the fresh index is written to the cache after the first answers
+      // The fresh index is written to the cache once searches pause.
+      for (let i = 0; i < 240 && (await storedIndexBytes(page)).length === 0; i++) await page.waitForTimeout(500);
       const cached: Opened[] = [];
       for (let i = 0; i < 3; i++) cached.push(await openCold(page, server.url, 'hnsw'));
       const bytes = await storedIndexBytes(page);

@@ -55,7 +55,7 @@ export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; 
     return () => {
       live = false;
     };
-  }, [query, filter, limit, userVersion, index.phase === 'ready' ? index.report.version : null]);
+  }, [query, filter, limit, userVersion, index.phase === 'ready' && answer && answer.version !== index.report.version ? index.report.version : null]);
 
   // Figures for `npm run bench` (once the results are in the DOM): keystroke → results,
   // answer → results (main-thread render), open → first result.

@@ -22,7 +22,7 @@ export interface OpenReport {
   userDocs: number;
 }
 
-const USER_SLICE = 1000;
+const USER_SLICE = 250;
 /** Documents of the small first part of the guide index: anything with a title. */
 const isHead = (d: SearchDoc): boolean => d.title.length > 0;
 
@@ -156,11 +156,14 @@ export class SearchService {
     this.touched.clear();
     const [annotations, cards] = await Promise.all([allAnnotations(db), allUserCards(db).catch(() => [] as UserCard[])]);
     this.user.removeAll();
-    const docs = [...annotations.map((a) => this.noteDoc(a)), ...cards.map((c) => this.cardDoc(c))];
-    // Slices, so a search waiting in the worker is answered between them.
-    for (let i = 0; i < docs.length; i += USER_SLICE) {
-      if (i > 0) await new Promise((r) => setTimeout(r, 0));
-      for (const d of docs.slice(i, i + USER_SLICE)) if (d && !this.touched.has(d.id) && !this.user.has(d.id)) this.user.add(d);
+    const records: Array<() => SearchDoc | null> = [...annotations.map((a) => () => this.noteDoc(a)), ...cards.map((c) => () => this.cardDoc(c))];
+    // Small slices, each after a yield, so a search waiting in the worker is answered between them.
+    for (let i = 0; i < records.length; i += USER_SLICE) {
+      await new Promise((r) => setTimeout(r, 0));
+      for (const make of records.slice(i, i + USER_SLICE)) {
+        const d = make();
+        if (d && !this.touched.has(d.id) && !this.user.has(d.id)) this.user.add(d);
+      }
     }
     this.touched.clear();
   }

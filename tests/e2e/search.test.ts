@@ -1,8 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppSession } from '../support/app-session.ts';
 import { PHONE } from '../support/browser.ts';
 import { selectPhrase } from '../support/page-helpers.ts';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+async function axe(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+}
 
 /** The index is built in a worker on first use: on a loaded CI machine that can take seconds. */
 const SLOW = { timeout: 30_000 };
@@ -145,5 +159,25 @@ describe('search, offline, on a phone', () => {
     await expect.poll(() => page.locator('article h2#m').evaluate((el) => Math.round(el.getBoundingClientRect().top))).toBeLessThan(300);
     expect(app.watch.errors).toEqual([]);
     expect(app.watch.violations).toEqual([]);
+  });
+
+  it('has no axe violations: results, find bar, term popover and glossary tools, light and dark', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`${app.server.url}/search?q=embedding`);
+      await expect.poll(() => status().textContent(), SLOW).toMatch(/^\d+ results?$/);
+      expect(await axe(page), `search, ${scheme}`).toEqual([]);
+      await page.goto(`${app.server.url}/read/embeddings-and-vector-search`);
+      await page.locator('article h1').waitFor();
+      await page.getByRole('button', { name: 'Find in chapter' }).tap();
+      await page.getByRole('searchbox', { name: 'Text to find' }).fill('index');
+      await page.locator('article a.term').first().tap();
+      await page.getByRole('dialog').locator('p', { hasText: /\w{12}/ }).waitFor();
+      expect(await axe(page), `chapter tools, ${scheme}`).toEqual([]);
+      await page.goto(`${app.server.url}/read/glossary`);
+      await page.getByRole('searchbox', { name: 'Filter terms' }).fill('rank');
+      expect(await axe(page), `glossary tools, ${scheme}`).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 });
