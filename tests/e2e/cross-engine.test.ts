@@ -172,6 +172,32 @@ describe.each<EngineName>(['webkit', 'firefox'])('%s: the offline path, highligh
     await page.until(() => /Imported 1 new/.test(document.body.textContent ?? ''), null, 30_000, 'the import result');
   }, 120_000);
 
+  it('grades a card in Review offline, and the grade is stored', async () => {
+    await page.goto(`${server.url}/review`);
+    await page.until(clickNamed, 'Show answer', 60_000, 'a card to review');
+    await page.until(clickNamed, 'Good', 15_000, 'the grades');
+    await page.until(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const req = indexedDB.open('mlsd-pocket');
+          req.onsuccess = () => {
+            const c = req.result.transaction('reviews').objectStore('reviews').count();
+            c.onsuccess = () => (resolve(c.result === 1), req.result.close());
+          };
+        }),
+      null,
+      15_000,
+      'the grade in the review log',
+    );
+  }, 120_000);
+
+  it('finds a passage with search offline', async () => {
+    await page.goto(`${server.url}/search?q=hnsw`);
+    await page.until(() => [...document.querySelectorAll('a.search-hit')].some((a) => a.getAttribute('href')?.startsWith('/read/embeddings')), null, 60_000, 'a result in the embeddings chapter');
+    const marked = await page.run(() => document.querySelectorAll('a.search-hit mark').length, null);
+    expect(marked).toBeGreaterThan(0);
+  }, 120_000);
+
   it('offers the install how-to where the browser has no install prompt', async () => {
     await page.goto(`${server.url}/settings`);
     await page.until(() => !!document.querySelector('#install-h'), null, 30_000, 'Settings');
