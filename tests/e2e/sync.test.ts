@@ -120,6 +120,46 @@ describe('sync through a CouchDB server: a phone and a tablet', () => {
     await expect.poll(async () => merged((await storedNotes(tab)).find((a) => a.exact === first)?.note), { timeout: 45_000 }).toBe(true);
   });
 
+  it('gives one schedule for a card reviewed on both devices', async () => {
+    const ph = phone.page;
+    const tab = tablet.page;
+    const grade = async (page: Page, url: string) => {
+      await page.goto(`${url}/review`);
+      await page.getByRole('button', { name: 'Show answer' }).click();
+      await page.getByRole('button', { name: 'Good' }).click();
+    };
+    const studyOf = (page: Page) =>
+      page.evaluate(
+        () =>
+          new Promise<{ reviews: { cardId: string }[]; schedules: { cardId: string; reps: number; due: number; stability: number }[] }>((done) => {
+            const req = indexedDB.open('mlsd-pocket');
+            req.onsuccess = () => {
+              const tx = req.result.transaction(['reviews', 'schedule']);
+              const r = tx.objectStore('reviews').getAll();
+              const s = tx.objectStore('schedule').getAll();
+              tx.oncomplete = () => (done({ reviews: r.result, schedules: s.result }), req.result.close());
+            };
+          }),
+      );
+    // The phone reviews offline; the tablet reviews the same card meanwhile.
+    await phone.offline(true);
+    await grade(ph, phone.server.url);
+    const card = (await studyOf(ph)).reviews[0]!.cardId;
+    await grade(tab, tablet.server.url);
+    expect((await studyOf(tab)).reviews.map((r) => r.cardId)).toContain(card);
+    await phone.offline(false);
+    await ph.evaluate(() => dispatchEvent(new Event('online')));
+    const of = async (page: Page) => {
+      const s = await studyOf(page);
+      return { reviews: s.reviews.filter((r) => r.cardId === card).length, schedule: s.schedules.find((x) => x.cardId === card) };
+    };
+    await expect.poll(async () => (await of(ph)).reviews, { timeout: 45_000 }).toBe(2);
+    await expect.poll(async () => (await of(tab)).reviews, { timeout: 45_000 }).toBe(2);
+    const [a, b] = [await of(ph), await of(tab)];
+    expect(a.schedule?.reps).toBe(2);
+    expect(a.schedule).toEqual(b.schedule);
+  });
+
   it('says so when the server goes away, keeps what is made meanwhile, and catches up when it returns', async () => {
     const ph = phone.page;
     await couch.halt();
