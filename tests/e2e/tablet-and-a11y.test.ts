@@ -45,7 +45,7 @@ describe('the reader on a tablet (820×1180, touch), offline', () => {
     await expect(side.isVisible()).resolves.toBe(true);
     const [sideBox, textBox] = await Promise.all([side.boundingBox(), page.locator('article').boundingBox()]);
     expect(sideBox!.x + sideBox!.width).toBeLessThanOrEqual(textBox!.x);
-    expect(await page.getByRole('button', { name: 'Contents' }).isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Contents', exact: true }).isVisible()).toBe(false);
     await side.getByRole('link', { name: c.outline.find((o) => o.id === '5-evaluate')?.title ?? c.outline[4]!.title }).tap();
     await expect.poll(() => side.locator('[aria-current="location"]').count()).toBe(1);
   });
