@@ -14,7 +14,7 @@ import { formatInterval, memoryOf, preview } from './scheduler.ts';
 import { gradeCard, undoEntry } from './session.ts';
 import { loadStudyData, type StudyData } from './study-data.ts';
 import { studySettings } from './study-settings.ts';
-import type { Grade, ReviewLogEntry } from './types.ts';
+import type { CardSchedule, Grade, ReviewLogEntry } from './types.ts';
 import './study.css';
 
 const GRADES: { g: Grade; name: string }[] = [
@@ -34,7 +34,9 @@ export function ReviewView({ manifest, deck: deckParam }: { manifest: ContentMan
   const [data, setData] = useState<StudyData | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
-  const [currentId, setCurrentId] = useState<string | null>(null);
+  // The card on screen and its schedule when it was shown: a grade is computed from what the reader
+  // saw, so a grade given meanwhile in another tab makes this one stale instead of counting twice.
+  const shown = useRef<{ id: string; schedule: CardSchedule | undefined } | null>(null);
   const [revealed, setRevealed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -53,7 +55,7 @@ export function ReviewView({ manifest, deck: deckParam }: { manifest: ContentMan
   useEffect(() => {
     document.title = 'Review · MLSD Pocket';
     void reload();
-    const stop = onStudyChange(() => void reload());
+    const stop = onStudyChange(() => void reload(), 'review');
     onGradeQueueState((s) => setProblem(s.kind === 'failing' ? (s.error instanceof StorageFailure ? s.error.message : 'Saving failed.') + ' Your grade is kept on screen and saved as soon as storage accepts it.' : null));
     // Any minute may bring a learning card back.
     const timer = setInterval(() => setTick((t) => t + 1), 30_000);
@@ -70,6 +72,14 @@ export function ReviewView({ manifest, deck: deckParam }: { manifest: ContentMan
     };
   }, [manifest.version]);
 
+  // Another deck: start from its first card.
+  useEffect(() => {
+    if (!shown.current) return;
+    shown.current = null;
+    setRevealed(false);
+    setTick((t) => t + 1);
+  }, [deckParam]);
+
   const now = Date.now();
   const tz = new Date(now).getTimezoneOffset();
   const openedAt = useRef(performance.now());
@@ -82,9 +92,10 @@ export function ReviewView({ manifest, deck: deckParam }: { manifest: ContentMan
     if (!performance.getEntriesByName('review-open').length) performance.measure('review-open', { start: openedAt.current });
     return q;
   }, [data, deck, settings, tick]);
-  const id = currentId && queue?.ids.includes(currentId) ? currentId : (queue?.ids[0] ?? null);
+  const id = shown.current && data?.byId.has(shown.current.id) ? shown.current.id : (queue?.ids[0] ?? null);
+  if (id && data && shown.current?.id !== id) shown.current = { id, schedule: data.schedules.get(id) };
   const card = id ? data?.byId.get(id) : undefined;
-  const intervals = useMemo(() => (card && data ? preview(memoryOf(data.schedules.get(card.id), now), now, settings.retention) : null), [card, tick, settings.retention, revealed]);
+  const intervals = useMemo(() => (card ? preview(memoryOf(shown.current?.schedule, now), now, settings.retention) : null), [card, tick, settings.retention, revealed]);
   const last = data ? lastLive(data.todayLog) : null;
 
   const show = () => {
@@ -97,7 +108,7 @@ export function ReviewView({ manifest, deck: deckParam }: { manifest: ContentMan
     if (!card || !data || busy) return;
     setBusy(true);
     const t0 = performance.now();
-    const { entry, schedule, outcome } = await gradeCard(card, data.schedules.get(card.id), g, Date.now(), settings.retention);
+    const { entry, schedule, outcome } = await gradeCard(card, shown.current?.schedule, g, Date.now(), settings.retention);
     // Figures for `npm run bench`: grade → durable in IndexedDB.
     performance.measure('grade-durable', { start: t0 });
     if (outcome === 'stale') {
@@ -107,7 +118,7 @@ export function ReviewView({ manifest, deck: deckParam }: { manifest: ContentMan
       data.schedules.set(card.id, schedule);
       if (outcome === 'saved') data.todayLog.push(entry);
     }
-    setCurrentId(null);
+    shown.current = null;
     setRevealed(false);
     setBusy(false);
     setTick((t) => t + 1);
@@ -124,7 +135,7 @@ export function ReviewView({ manifest, deck: deckParam }: { manifest: ContentMan
       data.schedules.set(last.cardId, schedule);
       setNotice('Last grade undone.');
     }
-    setCurrentId(data.byId.has(last.cardId) ? last.cardId : null);
+    shown.current = data.byId.has(last.cardId) ? { id: last.cardId, schedule: data.schedules.get(last.cardId) } : null;
     setRevealed(false);
     setBusy(false);
     setTick((t) => t + 1);

@@ -13,10 +13,27 @@ import { studySettings } from './study-settings.ts';
 const CHANNEL = 'mlsd-study';
 let channel: BroadcastChannel | null = null;
 let lastManifest: ContentManifest | null = null;
+let soon: ReturnType<typeof setTimeout> | null = null;
+/** Who listens in this tab, and which local source each one ignores (its own changes). */
+const listeners = new Map<() => void, string | null>();
+
+/** One channel per page: a page never hears its own posts, other tabs do. */
+function tabChannel(): BroadcastChannel | null {
+  if (!channel && typeof BroadcastChannel !== 'undefined') {
+    channel = new BroadcastChannel(CHANNEL);
+    (channel as { unref?: () => void }).unref?.(); // Node (unit tests): never keeps the process alive
+    channel.onmessage = () => {
+      refreshSoon();
+      listeners.forEach((_, fn) => fn());
+    };
+  }
+  return channel;
+}
 
 export async function refreshDueCount(manifest: ContentManifest | null = lastManifest): Promise<void> {
   if (!manifest) return;
   lastManifest = manifest;
+  tabChannel();
   const now = Date.now();
   const tz = new Date(now).getTimezoneOffset();
   const s = studySettings.get();
@@ -33,28 +50,36 @@ export async function refreshDueCount(manifest: ContentManifest | null = lastMan
   } catch {
     dueCount.set(null);
   }
-  if (!channel && typeof BroadcastChannel !== 'undefined') {
-    channel = new BroadcastChannel(CHANNEL);
-    channel.onmessage = () => void refreshDueCount();
-  }
 }
 
-/** Tells this tab's badge and every other tab that study data changed. */
-export function announceStudyChange(): void {
-  void refreshDueCount();
+/** Coalesces recounts: a run of grades costs one count, after the grades are stored. */
+function refreshSoon(): void {
+  if (soon) clearTimeout(soon);
+  soon = setTimeout(() => {
+    soon = null;
+    void refreshDueCount();
+  }, 300);
+}
+
+/**
+ * Tells the badge, this tab's other study views and every other tab that study data changed.
+ * `source` names the view that made the change; it is not told about its own change.
+ */
+export function announceStudyChange(source: string | null = null): void {
+  refreshSoon();
+  listeners.forEach((ignore, fn) => {
+    if (source === null || ignore !== source) fn();
+  });
   try {
-    const ch = new BroadcastChannel(CHANNEL);
-    ch.postMessage('changed');
-    ch.close();
+    tabChannel()?.postMessage('changed');
   } catch {
-    // No BroadcastChannel: other tabs catch up on their next route change.
+    // A closed channel: other tabs catch up on their next route change.
   }
 }
 
-/** Listens to other tabs' study changes (the review screen reloads its data). */
-export function onStudyChange(fn: () => void): () => void {
-  if (typeof BroadcastChannel === 'undefined') return () => undefined;
-  const ch = new BroadcastChannel(CHANNEL);
-  ch.onmessage = () => fn();
-  return () => ch.close();
+/** Listens to study changes from other tabs and from this tab's other views (not those made by `source`). */
+export function onStudyChange(fn: () => void, source: string | null = null): () => void {
+  tabChannel();
+  listeners.set(fn, source);
+  return () => listeners.delete(fn);
 }

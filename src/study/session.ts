@@ -18,7 +18,7 @@ export async function gradeCard(
   const entry = grade(card.id, memoryOf(current, now), g, now, retention, uuid());
   const schedule: CardSchedule = { cardId: card.id, chapterId: card.chapterId, question: card.questionText.slice(0, 300), ...entry.after };
   const outcome = await submit({ kind: 'grade', entry, schedule }, entry.id, now);
-  announceStudyChange();
+  announceStudyChange('review');
   return { entry, schedule, outcome };
 }
 
@@ -26,6 +26,6 @@ export async function gradeCard(
 export async function undoEntry(entry: ReviewLogEntry, card: { chapterId: string | null; questionText: string } | undefined, now: number): Promise<{ schedule: CardSchedule; outcome: GradeOutcome }> {
   const schedule: CardSchedule = { cardId: entry.cardId, chapterId: card?.chapterId ?? null, question: card?.questionText.slice(0, 300) ?? '', ...pickMemory(entry.before) };
   const outcome = await submit({ kind: 'undo', entry, schedule }, `undo:${entry.id}`, now);
-  announceStudyChange();
+  announceStudyChange('review');
   return { schedule, outcome };
 }

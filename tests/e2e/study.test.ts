@@ -48,6 +48,11 @@ describe('study: spaced-repetition review on a phone (touch and keyboard, offlin
   const reviewLink = () => page.getByRole('navigation', { name: 'App' }).getByRole('link', { name: /^Review/ });
   const dueInBar = async () => Number(/Review, (\d+) due/.exec((await reviewLink().getAttribute('aria-label')) ?? '')?.[1] ?? NaN);
   const question = () => page.locator('.review-card .card-q').innerText();
+  /** The count once the top bar has it (it is read from IndexedDB after the page shows). */
+  const dueNow = async () => {
+    await expect.poll(dueInBar, { timeout: 15_000 }).not.toBeNaN();
+    return dueInBar();
+  };
 
   beforeAll(async () => {
     app = await openApp(PHONE, { install: true });
@@ -58,7 +63,7 @@ describe('study: spaced-repetition review on a phone (touch and keyboard, offlin
 
   it('reviews 5 cards offline with touch and with the keyboard; after a reload the due count has dropped and the schedule holds', async () => {
     await page.goto(`${app.server.url}/`);
-    await expect.poll(dueInBar).toBe(20);
+    await expect.poll(dueInBar, { timeout: 15_000 }).toBe(20);
     await reviewLink().tap();
     await page.getByRole('heading', { name: 'Review', level: 1 }).waitFor();
     const seen: string[] = [];
@@ -90,7 +95,7 @@ describe('study: spaced-repetition review on a phone (touch and keyboard, offlin
     await page.getByRole('heading', { name: 'Review', level: 1 }).waitFor();
     // 20 new a day, 5 introduced: 15 new left, plus the two graded Good (learning, back in 10 minutes:
     // within the 20-minute learn-ahead, as in Anki). The three graded Easy are due in days.
-    await expect.poll(dueInBar).toBe(17);
+    await expect.poll(dueInBar, { timeout: 15_000 }).toBe(17);
     const schedules = await readStore(page, 'schedule');
     expect(schedules).toHaveLength(5);
     expect(schedules.filter((s) => s.state === 2)).toHaveLength(3);
@@ -102,17 +107,42 @@ describe('study: spaced-repetition review on a phone (touch and keyboard, offlin
 
   it('undoes the last grade: the card comes back and the count is restored', async () => {
     const before = await question();
-    const due = await dueInBar();
+    const due = await dueNow();
     await page.getByRole('button', { name: 'Show answer', exact: true }).tap();
     await page.getByRole('button', { name: 'Easy', exact: true }).tap();
     await expect.poll(question).not.toBe(before);
-    await expect.poll(dueInBar).toBe(due - 1);
+    await expect.poll(dueInBar, { timeout: 15_000 }).toBe(due - 1);
     await page.getByRole('button', { name: 'Undo', exact: true }).tap();
     await expect.poll(question).toBe(before);
-    await expect.poll(dueInBar).toBe(due);
+    await expect.poll(dueInBar, { timeout: 15_000 }).toBe(due);
     const log = await readStore(page, 'reviews');
     expect(log).toHaveLength(6);
     expect(log.filter((e) => e.undone)).toHaveLength(1);
+  });
+
+  it('two tabs showing the same card: the second grade is refused, counted once, and the other tab moves on', async () => {
+    await page.goto(`${app.server.url}/review`);
+    const other = await app.context.newPage();
+    try {
+      await other.goto(`${app.server.url}/review`);
+      const q = () => page.locator('.review-card .card-q').innerText();
+      await expect.poll(q).not.toBe('');
+      await expect.poll(() => other.locator('.review-card .card-q').innerText()).toBe(await q());
+      const shared = await q();
+      const before = (await readStore(page, 'reviews')).length;
+      await page.getByRole('button', { name: 'Show answer', exact: true }).tap();
+      await other.getByRole('button', { name: 'Show answer', exact: true }).tap();
+      await page.getByRole('button', { name: 'Easy', exact: true }).tap();
+      await expect.poll(q).not.toBe(shared);
+      await other.getByRole('button', { name: 'Good', exact: true }).tap();
+      await expect.poll(() => other.locator('.review-notice').innerText()).toBe('This card was just graded in another tab; that grade stands.');
+      await expect.poll(() => other.locator('.review-card .card-q').innerText()).not.toBe(shared);
+      const log = await readStore(page, 'reviews');
+      expect(log).toHaveLength(before + 1);
+      expect(log.filter((e) => e.grade === 4 && !e.undone).length).toBeGreaterThan(0);
+    } finally {
+      await other.close();
+    }
   });
 
   it('shows the chapter’s counts and “Review this chapter” in the reader', async () => {
@@ -206,7 +236,7 @@ describe('study: spaced-repetition review on a phone (touch and keyboard, offlin
   it('keeps the settings: fewer new cards a day lowers the count; a bad value is refused in plain words', async () => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(`${app.server.url}/settings`);
-    const before = await dueInBar();
+    const before = await dueNow();
     const field = page.getByRole('spinbutton', { name: 'New cards per day' });
     await field.fill('-3');
     await field.press('Tab');
@@ -214,7 +244,7 @@ describe('study: spaced-repetition review on a phone (touch and keyboard, offlin
     await field.fill('10');
     await field.press('Tab');
     await page.goto(`${app.server.url}/`);
-    await expect.poll(dueInBar).toBe(before - 10);
+    await expect.poll(dueInBar, { timeout: 15_000 }).toBe(before - 10);
     await page.goto(`${app.server.url}/settings`);
     expect(await page.getByRole('spinbutton', { name: 'New cards per day' }).inputValue()).toBe('10');
   });
