@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ChapterMeta, ChapterPayload } from '../shared/content-types.ts';
 import { openPocketDb } from '../storage/db.ts';
 import { getProgress, recordSeen, setRead } from '../storage/progress-repo.ts';
@@ -21,7 +21,8 @@ export interface ReadState {
 export function useReadState(meta: ChapterMeta, chapter: ChapterPayload | null, host: HTMLElement | null, topInset: () => number): ReadState {
   const [progress, setProgress] = useState<ReadingProgress | null>(null);
   const seen = useRef(new Set<string>());
-  const hashes = chapter && chapter.hash === meta.hash ? sectionHashes(chapter.body) : null;
+  // Once per chapter text, not on every render (the reader re-renders as it scrolls).
+  const hashes = useMemo(() => (chapter && chapter.hash === meta.hash ? sectionHashes(chapter.body) : null), [chapter, meta.hash]);
 
   useEffect(() => {
     let live = true;

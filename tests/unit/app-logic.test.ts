@@ -22,8 +22,8 @@ describe('routes', () => {
 
 describe('reader settings', () => {
   it('keeps valid values and repairs each invalid field on its own', () => {
-    expect(parseSettings({ fontStep: 6, spacing: 'relaxed', theme: 'sepia' })).toEqual({ fontStep: 6, spacing: 'relaxed', theme: 'sepia' });
-    expect(parseSettings({ fontStep: 99, spacing: 'relaxed', theme: 'neon' })).toEqual({ fontStep: DEFAULT_SETTINGS.fontStep, spacing: 'relaxed', theme: 'system' });
+    expect(parseSettings({ fontStep: 6, spacing: 'relaxed', theme: 'sepia', font: 'sans' })).toEqual({ fontStep: 6, spacing: 'relaxed', theme: 'sepia', font: 'sans' });
+    expect(parseSettings({ fontStep: 99, spacing: 'relaxed', theme: 'neon', font: 'comic' })).toEqual({ fontStep: DEFAULT_SETTINGS.fontStep, spacing: 'relaxed', theme: 'system', font: 'serif' });
     expect(parseSettings('garbage')).toEqual(DEFAULT_SETTINGS);
     expect(DEFAULT_SETTINGS.theme).toBe('system');
   });
@@ -54,7 +54,8 @@ describe('reading position', () => {
   });
   it('labels progress and picks the latest chapter that still exists', () => {
     const p = (chapterId: string, maxFraction: number, updatedAt: number) => ({ chapterId, anchorId: null, fraction: maxFraction, maxFraction, updatedAt });
-    expect(progressLabel(p('a', 0.42, 1))).toBe('42% read');
+    // Scrolling is not reading: a record from before sections were measured keeps only its "Read" mark.
+    expect(progressLabel(p('a', 0.42, 1))).toBe('Started');
     expect(progressLabel(p('a', 0.99, 1))).toBe('Read');
     const { manifest } = makeGuide(['a', 'b']);
     expect(latest([p('a', 0.1, 5), p('gone', 0.1, 9), p('b', 0.1, 7)], manifest)?.chapterId).toBe('b');

@@ -152,7 +152,7 @@ describe('reading progress', () => {
     await saveProgress(db, 'a', 'intro-p3', 0.6, 100);
     await saveProgress(db, 'a', 'intro-p1', 0.2, 200);
     await saveProgress(db, 'b', null, 0.1, 150);
-    expect(await getProgress(db, 'a')).toEqual({ chapterId: 'a', anchorId: 'intro-p1', fraction: 0.2, maxFraction: 0.6, updatedAt: 200 });
+    expect(await getProgress(db, 'a')).toEqual({ chapterId: 'a', anchorId: 'intro-p1', fraction: 0.2, maxFraction: 0.6, updatedAt: 200, seen: [], readAt: null });
     expect((await lastRead(db))?.chapterId).toBe('a');
   });
 
