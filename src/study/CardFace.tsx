@@ -47,7 +47,9 @@ export function SourceLink({ card }: { card: StudyCard }) {
     };
   }, [highlightId]);
   if (!card.chapterId) return null;
-  const href = highlightId && !orphan ? `/read/${card.chapterId}#hl-${highlightId}` : `/read/${card.chapterId}${card.sectionId ? `#${card.sectionId}` : ''}`;
+  // Cards before the first section heading belong to "intro", which has no anchor: open the chapter's top.
+  const section = card.sectionId && card.sectionId !== 'intro' ? `#${card.sectionId}` : '';
+  const href = highlightId && !orphan ? `/read/${card.chapterId}#hl-${highlightId}` : `/read/${card.chapterId}${section}`;
   return (
     <p class="card-source">
       <a href={href}>Open in the guide</a>
