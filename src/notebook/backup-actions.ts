@@ -26,7 +26,9 @@ export async function exportAll(format: ExportFormat, manifest: ContentManifest)
     await recordBackup(await openPocketDb(), now);
   } else if (format === 'markdown') {
     const indexes = await loadIndexes(manifest, list.map((a) => a.chapterId));
-    download(`mlsd-pocket-notes-${stamp()}.md`, toMarkdown(list, manifest, { exportedAt: now, origin: location.origin, indexes }), 'text/markdown');
+    // The reader's own cards (study) follow the highlights and notes.
+    const cards = await import('../study/cards-markdown.ts').then((m) => m.myCardsMarkdown(manifest)).catch(() => '');
+    download(`mlsd-pocket-notes-${stamp()}.md`, toMarkdown(list, manifest, { exportedAt: now, origin: location.origin, indexes }) + cards, 'text/markdown');
   } else {
     const indexes = await loadIndexes(manifest, list.map((a) => a.chapterId));
     download(`mlsd-pocket-highlights-${stamp()}.csv`, toCsv(list, manifest, indexes), 'text/csv');

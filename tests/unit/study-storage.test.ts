@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ankiField, ankiGuid, toAnkiText, toCardsCsv, type ExportCard } from '../../src/study/anki-export.ts';
+import { cardsToMarkdown } from '../../src/study/cards-markdown.ts';
 import { cardFromJson, cardsSection, mergeReviews, reviewFromJson, reviewsSection } from '../../src/study/backup-study.ts';
 import { recomputeSchedules } from '../../src/study/recompute.ts';
 import { grade, NEW_MEMORY } from '../../src/study/scheduler.ts';
@@ -146,5 +147,21 @@ describe('the Anki file', () => {
     const csv = toCardsCsv(rows);
     expect(csv.split('\r\n')[0]).toBe('id,chapter,chapter_title,section,question,answer,mine');
     expect(csv).toContain(`'=1+1,"a, b",yes`);
+  });
+});
+
+describe('the Markdown export', () => {
+  it('adds the reader’s cards (not deleted ones) under "My cards", with their chapter', () => {
+    const manifest = { version: 'v', chapters: [{ id: 'evaluate', title: 'Evaluate' }] } as unknown as Parameters<typeof cardsToMarkdown>[1];
+    const base = { highlightId: null, sectionId: null, createdAt: T0, updatedAt: T0 };
+    const md = cardsToMarkdown(
+      [
+        { ...base, id: 'a', question: 'Why **NDCG**?', answer: 'Graded relevance.', chapterId: 'evaluate' },
+        { ...base, id: 'b', question: 'Gone?', answer: 'Yes.', chapterId: null, deleted: true },
+      ],
+      manifest,
+    );
+    expect(md).toBe('\n## My cards\n\n**Q:** Why **NDCG**?\n\n**A:** Graded relevance.\n\n*Evaluate*\n');
+    expect(cardsToMarkdown([], manifest)).toBe('');
   });
 });
