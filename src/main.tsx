@@ -2,7 +2,6 @@
 import './ui/fonts.css';
 import './ui/base.css';
 import { render } from 'preact';
-import { preloadAnnotations } from './annotations/annotation-store.ts';
 import { App } from './app/App.tsx';
 import { followContentStatus, refreshGuide } from './app/guide.ts';
 import { startRouter } from './app/router.ts';
@@ -10,7 +9,7 @@ import { watchStorage } from './app/storage-problem.ts';
 import { startInstallWatch } from './install/install.ts';
 import { applySettings, readerSettings } from './settings/reader-settings.ts';
 import { startServiceWorker } from './sw-bridge/index.ts';
-import { bootSync } from './sync/boot.ts';
+import { afterLoad } from './ui/after-load.ts';
 
 applySettings(readerSettings.get());
 matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => applySettings(readerSettings.get()));
@@ -21,7 +20,13 @@ followContentStatus();
 void refreshGuide();
 render(<App />, document.getElementById('app')!);
 startServiceWorker();
-preloadAnnotations();
-// The second copy of the user's data (OPFS), in its own chunk: checks the database, then follows every write.
-void import('./mirror/mirror.ts').then((m) => m.startMirror());
-bootSync();
+// Work the first screen does not need starts once the page has loaded, so its code is not in the first load.
+afterLoad(() => {
+  // Highlights read into memory while idle (the notebook opens at once).
+  void import('./annotations/annotation-store.ts').then((m) => m.preloadAnnotations());
+  // The second copy of the user's data (OPFS), in its own chunk: checks the database, then follows every write
+  // (writes made before it started are caught up from user-writes' backlog).
+  void import('./mirror/mirror.ts').then((m) => m.startMirror());
+  // If sync was on, its code (its own chunk) loads and resumes; nothing else loads.
+  void import('./sync/boot.ts').then((m) => m.bootSync());
+});

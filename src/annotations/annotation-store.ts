@@ -5,6 +5,7 @@ import { lastStorageFailure, reportStorageFailure, reportStorageWorks } from '..
 import { askPersistence } from '../settings/persistence.ts';
 import { onBeforeReload } from '../sw-bridge/index.ts';
 import { createStore, type Store } from '../ui/store.ts';
+import { saveProblem } from './save-problem.ts';
 import { createSaveQueue, type QueueState } from './save-queue.ts';
 import type { Annotation } from './types.ts';
 
@@ -17,8 +18,7 @@ type ChannelMessage = { type: 'changed'; ids: string[] };
 const byId = new Map<string, Annotation>();
 /** Bumps on every change; screens re-read what they show. */
 export const annotationsVersion: Store<number> = createStore(0);
-/** A sentence to show while changes wait in memory because storage refused them. */
-export const saveProblem: Store<string | null> = createStore<string | null>(null);
+export { saveProblem };
 
 const bump = () => annotationsVersion.set(annotationsVersion.get() + 1);
 const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('mlsd-annotations');

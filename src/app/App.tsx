@@ -1,7 +1,8 @@
 import { useEffect } from 'preact/hooks';
 import { Library } from '../library/Library.tsx';
-import { ChapterView } from '../reader/ChapterView.tsx';
-import { ContinueReading } from '../reader/ContinueReading.tsx';
+// The reader's styles stay in the first stylesheet (other screens share them); its code loads with the first chapter.
+import '../highlights/highlights.css';
+import '../reader/reader.css';
 import { listenForSlash } from '../search/slash-key.ts';
 import { lazyComponent } from '../ui/lazy.tsx';
 import { useStore } from '../ui/store.ts';
@@ -11,6 +12,11 @@ import { parseRoute } from './routes.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { TopBar } from './TopBar.tsx';
 
+// The reader is its own chunk; a start on a chapter's URL asks for it at once, while the guide's index is read.
+const loadChapterView = () => import('../reader/ChapterView.tsx').then((m) => m.ChapterView);
+if (parseRoute(location.pathname).name === 'chapter') void loadChapterView();
+const ChapterView = lazyComponent(loadChapterView);
+const ContinueReading = lazyComponent(() => import('../reader/ContinueReading.tsx').then((m) => m.ContinueReading));
 const SettingsView = lazyComponent(() => import('../settings/SettingsView.tsx').then((m) => m.SettingsView));
 const NotebookView = lazyComponent(() => import('../notebook/NotebookView.tsx').then((m) => m.NotebookView));
 const SearchView = lazyComponent(() => import('../search/SearchView.tsx').then((m) => m.SearchView));

@@ -1,6 +1,6 @@
 import { contentStatus, updateWaiting, applyUpdate } from '../sw-bridge/index.ts';
 import { useStore } from '../ui/store.ts';
-import { saveProblem } from '../annotations/annotation-store.ts';
+import { saveProblem } from '../annotations/save-problem.ts';
 import { UndoBar } from '../highlights/UndoBar.tsx';
 import { storageProblem } from './storage-problem.ts';
 import { failureText } from '../storage/errors.ts';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { installState, promptInstall } from '../install/install.ts';
-import { Download, Layers, Library, NotebookPen, Search, Settings, Timer } from '../ui/icons.tsx';
+import { Download, Layers, Library, NotebookPen, Search, Settings, Timer } from '../ui/bar-icons.ts';
 import { useStore } from '../ui/store.ts';
 import { topBarHidden } from './chrome.ts';
 import type { Route } from './routes.ts';

@@ -1,13 +1,12 @@
-import { Workbox } from 'workbox-window';
-import { serviceWorkerUrl } from '../content/trusted-types.ts';
 import { isFromWorker, type ContentStatus, type ToWorker } from '../shared/messages.ts';
+import { afterLoad } from '../ui/after-load.ts';
 import { createStore } from '../ui/store.ts';
 
 /** The only module that talks to navigator.serviceWorker. */
 export const updateWaiting = createStore(false);
 export const contentStatus = createStore<ContentStatus | null>(null);
 
-let wb: Workbox | null = null;
+let wb: { update(): Promise<unknown> } | null = null;
 const beforeReload: (() => Promise<void>)[] = [];
 
 /** Work that must finish before the app reloads into a new version (e.g. saving an open note). */
@@ -25,12 +24,17 @@ export function startServiceWorker(): void {
     });
     return;
   }
-  wb = new Workbox(serviceWorkerUrl(), { scope: '/' });
-  wb.addEventListener('waiting', () => updateWaiting.set(true));
   navigator.serviceWorker.addEventListener('message', (e: MessageEvent) => {
     if (isFromWorker(e.data)) contentStatus.set(e.data.status);
   });
-  void wb.register().then(() => requestSync());
+  // workbox-window registers after the load event anyway, so its code loads then, outside the first load.
+  afterLoad(() =>
+    void import('./register.ts').then(({ register }) => {
+      const w = register(() => updateWaiting.set(true));
+      wb = w;
+      void w.register().then(() => requestSync());
+    }),
+  );
   addEventListener('online', () => requestSync());
   // Look for a new version when the app comes back to the foreground.
   document.addEventListener('visibilitychange', () => {
