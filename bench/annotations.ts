@@ -2,6 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { ContentManifest } from '../src/shared/content-types.ts';
 import { selectPhrase } from '../tests/support/page-helpers.ts';
 import { phrasesOf } from '../tests/support/phrases.ts';
+import { notePreviewFigures } from './note-preview.ts';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
@@ -114,4 +115,6 @@ export async function annotationFigures(page: Page, context: BrowserContext, url
   console.log(`open the notebook with 10,000 entries (CPU 4×): median ${median(routeOpens).toFixed(0)} ms from tap to list (read into memory while the app was idle); a cold start on /notebook shows the list ${median(opens).toFixed(0)} ms after first paint`);
   await clearAnnotations(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await notePreviewFigures(page, context, url, chapter.id);
+  await clearAnnotations(page);
 }

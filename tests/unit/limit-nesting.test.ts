@@ -19,7 +19,7 @@ describe('Markdown nesting is limited before marked sees a note', () => {
     expect(html).toContain('more');
   });
 
-  it('caps deep list indentation and runaway emphasis', () => {
+  it('caps deep list indentation and runaway emphasis', { timeout: 30_000 }, () => {
     const list = Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i)}- item ${i}`).join('\n');
     const r = limitNesting(list);
     expect(r.capped).toBe(true);
