@@ -12,7 +12,6 @@ import { enableKeyboardSelection } from '../highlights/keyboard-selection.ts';
 import { useHighlights } from '../highlights/use-highlights.ts';
 import { lazyComponent } from '../ui/lazy.tsx';
 import { enhanceDiagrams } from './diagram-zoom.ts';
-import { enhanceTables } from './table-scroll.ts';
 import { Outline } from './Outline.tsx';
 import { neighbours } from './reading-position.ts';
 import { trackReading, type Tracker } from './track-reading.ts';
@@ -20,10 +19,9 @@ import { topBarHidden } from '../app/chrome.ts';
 import { useStore } from '../ui/store.ts';
 import { outlinePane, setOutlinePane, TABLET_QUERY } from './outline-pane.ts';
 import { ReaderBar } from './ReaderBar.tsx';
-import { ReadMark } from './ReadMark.tsx';
-import { UpdatedNotice, useChangedMarks } from './UpdatedNotice.tsx';
 import { useMedia } from './use-media.ts';
 import { useReadState } from './use-read-state.ts';
+import { useChangedMarks } from './use-changed-marks.ts';
 import './reader.css';
 
 interface Props {
@@ -35,6 +33,9 @@ interface Props {
   reattach: string | null;
 }
 
+// What only some chapters or the end of a chapter need loads on first use (not in the first load).
+const ReadMark = lazyComponent(() => import('./ReadMark.tsx').then((m) => m.ReadMark), false);
+const UpdatedNotice = lazyComponent(() => import('./UpdatedNotice.tsx').then((m) => m.UpdatedNotice), false);
 const ChapterNotes = lazyComponent(() => import('../highlights/ChapterNotes.tsx').then((m) => m.ChapterNotes), false);
 const HighlightPanel = lazyComponent(() => import('../highlights/HighlightPanel.tsx').then((m) => m.HighlightPanel), false);
 const ChapterTools = lazyComponent(() => import('../search/ChapterTools.tsx').then((m) => m.ChapterTools), false);
@@ -86,7 +87,11 @@ export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
     performance.mark('chapter-text');
     setMounted(state.chapter.hash);
     const cleanupDiagrams = enhanceDiagrams(host);
-    const cleanupTables = enhanceTables(host);
+    // Table shadows load after the text is on screen (not part of the first load).
+    let cleanupTables = () => {};
+    void import('./table-scroll.ts').then((m) => {
+      if (bodyRef.current === host) cleanupTables = m.enhanceTables(host);
+    });
     const stopKeys = enableKeyboardSelection(host, () => document.querySelector<HTMLElement>('.sel-toolbar button')?.focus());
     const title = host.querySelector('h1')?.textContent ?? state.chapter.title;
     document.title = `${title} · MLSD Pocket`;

@@ -4,7 +4,6 @@ import { openPocketDb } from '../storage/db.ts';
 import { getProgress, recordSeen, setRead } from '../storage/progress-repo.ts';
 import type { ReadingProgress } from '../storage/schema.ts';
 import { changedSections, earnedRead, isRead, sectionHashes, updatedSinceRead } from './read-model.ts';
-import { watchSectionDwell } from './section-dwell.ts';
 
 export interface ReadState {
   read: boolean;
@@ -42,7 +41,12 @@ export function useReadState(meta: ChapterMeta, chapter: ChapterPayload | null, 
   useEffect(() => {
     if (!host || !hashes) return;
     const sections = meta.outline.filter((o) => o.level === 2).map((o) => o.id);
-    return watchSectionDwell(
+    // The watcher loads after the text is on screen (not part of the first load).
+    let stop: (() => void) | null = null;
+    let live = true;
+    void import('./section-dwell.ts').then(({ watchSectionDwell }) => {
+      if (!live) return;
+      stop = watchSectionDwell(
       host,
       seen.current,
       (id) => {
@@ -54,7 +58,12 @@ export function useReadState(meta: ChapterMeta, chapter: ChapterPayload | null, 
           .catch(() => undefined);
       },
       topInset,
-    );
+      );
+    });
+    return () => {
+      live = false;
+      stop?.();
+    };
   }, [host, meta.hash, hashes !== null]);
 
   const read = isRead(progress);
