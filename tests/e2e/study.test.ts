@@ -177,7 +177,7 @@ describe('study: spaced-repetition review on a phone (touch and keyboard, offlin
     await page.locator('.review-card, .caught-up').first().waitFor();
     await expect.poll(() => page.locator('.review-card .card-q strong').innerText()).toBe('evaluation');
     await page.getByRole('button', { name: 'Show answer', exact: true }).tap();
-    expect(await page.locator('.review-card .card-a').innerText()).toContain(phrase!.slice(0, 20));
+    await expect.poll(() => page.locator('.review-card .card-a').innerText()).toContain(phrase!.slice(0, 20));
     expect(await page.getByRole('link', { name: 'Open in the guide', exact: true }).getAttribute('href')).toMatch(new RegExp(`^/read/${CHAPTER}#hl-`));
 
     await page.goto(`${app.server.url}/notebook`);
