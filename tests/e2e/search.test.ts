@@ -41,7 +41,7 @@ describe('search, offline, on a phone', () => {
     await page.getByRole('link', { name: 'Search', exact: true }).tap();
     await box().waitFor();
     await box().fill('hnsw');
-    await expect.poll(() => status().textContent(), SLOW).toMatch(/^\d+ results?$/);
+    await expect.poll(() => status().textContent(), SLOW).toMatch(/^[\d,]+ results?$/);
     expect(page.url()).toMatch(/\/search\?q=hnsw$/);
     const group = page.locator('.search-group', { has: page.getByRole('heading', { name: 'Embeddings and vector search' }) });
     const hit = group.locator('a.search-hit').first();
@@ -60,12 +60,12 @@ describe('search, offline, on a phone', () => {
 
   it('survives a reload of /search?q=… offline, forgives a typo, and takes any input', async () => {
     await page.goto(`${app.server.url}/search?q=embeding`);
-    await expect.poll(() => status().textContent(), SLOW).toMatch(/^\d+ results?$/);
+    await expect.poll(() => status().textContent(), SLOW).toMatch(/^[\d,]+ results?$/);
     expect(await box().inputValue()).toBe('embeding');
     expect(await page.locator('.search-hit mark').first().textContent()).toMatch(/^embedding/i);
     for (const q of ['x'.repeat(10_000), '.*+?()[]{}|^$\\', '<img src=x onerror=alert(1)>', '🙂 مرحبا', '!!!']) {
       await box().fill(q);
-      await expect.poll(() => status().textContent(), SLOW).toMatch(/^(No results|\d+ results?)/);
+      await expect.poll(() => status().textContent(), SLOW).toMatch(/^(No results|[\d,]+ results?)/);
     }
     expect(await page.locator('img[src=x]').count()).toBe(0);
     expect(app.watch.errors).toEqual([]);
@@ -95,7 +95,7 @@ describe('search, offline, on a phone', () => {
   it('offers recent searches when the box is empty, and "/" opens search', async () => {
     await page.goto(`${app.server.url}/search`);
     await box().fill('two-tower');
-    await expect.poll(() => status().textContent(), SLOW).toMatch(/^\d+ results?$/);
+    await expect.poll(() => status().textContent(), SLOW).toMatch(/^[\d,]+ results?$/);
     await box().press('Enter');
     await box().fill('');
     await expect.poll(() => page.locator('.search-recent-link').allTextContents()).toContain('two-tower');
@@ -154,26 +154,30 @@ describe('search, offline, on a phone', () => {
     expect(await page.locator('.glossary-count').textContent()).toBe(`${shown.length} ${shown.length === 1 ? 'term' : 'terms'}`);
     await filter.fill('');
     await expect.poll(visibleTerms).toBe(all);
-    await page.evaluate(() => scrollTo(0, 0));
-    await page.getByRole('navigation', { name: 'Glossary A to Z' }).getByRole('link', { name: 'M', exact: true }).tap();
+    const letter = page.getByRole('navigation', { name: 'Glossary A to Z' }).getByRole('link', { name: 'M', exact: true });
+    await letter.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await letter.tap();
     await expect.poll(() => page.locator('article h2#m').evaluate((el) => Math.round(el.getBoundingClientRect().top))).toBeLessThan(300);
     expect(app.watch.errors).toEqual([]);
     expect(app.watch.violations).toEqual([]);
   });
 
-  it('has no axe violations: results, find bar, term popover and glossary tools, light and dark', async () => {
-    for (const scheme of ['light', 'dark'] as const) {
+  it.each(['light', 'dark'] as const)('has no axe violations: results, find bar, term popover and glossary tools (%s)', async (scheme) => {
+    {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(`${app.server.url}/search?q=embedding`);
-      await expect.poll(() => status().textContent(), SLOW).toMatch(/^\d+ results?$/);
+      await expect.poll(() => status().textContent(), SLOW).toMatch(/^[\d,]+ results?$/);
       expect(await axe(page), `search, ${scheme}`).toEqual([]);
       await page.goto(`${app.server.url}/read/embeddings-and-vector-search`);
       await page.locator('article h1').waitFor();
       await page.getByRole('button', { name: 'Find in chapter' }).tap();
       await page.getByRole('searchbox', { name: 'Text to find' }).fill('index');
-      await page.locator('article a.term').first().tap();
-      await page.getByRole('dialog').locator('p', { hasText: /\w{12}/ }).waitFor();
-      expect(await axe(page), `chapter tools, ${scheme}`).toEqual([]);
+      await expect.poll(() => page.locator('.find-count').textContent()).toMatch(/^1 of \d+$/);
+      expect(await axe(page), `find in chapter, ${scheme}`).toEqual([]);
+      await page.getByRole('button', { name: 'Close find' }).tap();
+      await page.locator('article a.term[href$="#hnsw"]').first().tap();
+      await page.getByRole('dialog', { name: /HNSW/ }).locator('p', { hasText: /proximity/ }).waitFor();
+      expect(await axe(page), `term popover, ${scheme}`).toEqual([]);
       await page.goto(`${app.server.url}/read/glossary`);
       await page.getByRole('searchbox', { name: 'Filter terms' }).fill('rank');
       expect(await axe(page), `glossary tools, ${scheme}`).toEqual([]);
