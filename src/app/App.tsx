@@ -4,6 +4,7 @@ import { Library } from '../library/Library.tsx';
 import '../highlights/highlights.css';
 import '../reader/reader.css';
 import { listenForSlash } from '../search/slash-key.ts';
+import { prefetchChapter } from '../content/loader.ts';
 import { lazyComponent } from '../ui/lazy.tsx';
 import { useStore } from '../ui/store.ts';
 import { guide, NO_GUIDE } from './guide.ts';
@@ -14,7 +15,11 @@ import { TopBar } from './TopBar.tsx';
 
 // The reader is its own chunk; a start on a chapter's URL asks for it at once, while the guide's index is read.
 const loadChapterView = () => import('../reader/ChapterView.tsx').then((m) => m.ChapterView);
-if (parseRoute(location.pathname).name === 'chapter') void loadChapterView();
+const start = parseRoute(location.pathname);
+if (start.name === 'chapter') {
+  void loadChapterView();
+  prefetchChapter(start.id);
+}
 const ChapterView = lazyComponent(loadChapterView);
 const ContinueReading = lazyComponent(() => import('../reader/ContinueReading.tsx').then((m) => m.ContinueReading));
 const SettingsView = lazyComponent(() => import('../settings/SettingsView.tsx').then((m) => m.SettingsView));

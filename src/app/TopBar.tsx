@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { installState, promptInstall } from '../install/install.ts';
 import { Download, Layers, Library, NotebookPen, Search, Settings, Timer } from '../ui/bar-icons.ts';
+import { afterLoad } from '../ui/after-load.ts';
 import { useStore } from '../ui/store.ts';
 import { topBarHidden } from './chrome.ts';
 import type { Route } from './routes.ts';
@@ -26,7 +27,8 @@ export function TopBar({ route }: { route: Route }) {
   useEffect(() => topBarHidden.set(hidden), [hidden]);
   // "Review, 12 due": an IndexedDB count (src/study/due-badge.ts, its own chunk), refreshed on every route change.
   const manifest = useStore(guide).manifest;
-  useEffect(() => void import('../study/due-badge.ts').then((m) => m.refreshDueCount(manifest)).catch(() => undefined), [JSON.stringify(route), manifest]);
+  // Counted once the screen is drawn, so the count never competes with the first paint.
+  useEffect(() => afterLoad(() => void import('../study/due-badge.ts').then((m) => m.refreshDueCount(manifest)).catch(() => undefined)), [JSON.stringify(route), manifest]);
   const reviewLabel = dueLabel(useStore(dueCount));
 
   return (

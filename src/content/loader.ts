@@ -22,11 +22,22 @@ export async function loadManifest(): Promise<{ manifest: ContentManifest; sourc
   return { manifest, source: 'network' };
 }
 
+const early = new Map<string, Promise<ChapterPayload | null>>();
+
+/** A start on a chapter's URL: reads the chapter from IndexedDB at once, alongside the guide's index (loadChapter takes it). */
+export function prefetchChapter(id: string): void {
+  const read = openPocketDb().then((db) => getChapter(db, id));
+  read.catch(() => undefined);
+  early.set(id, read);
+}
+
 export async function loadChapter(manifest: ContentManifest, id: string): Promise<{ chapter: ChapterPayload; source: Source } | null> {
   const meta = manifest.chapters.find((c) => c.id === id);
   if (!meta) return null;
+  const pending = early.get(id);
+  early.delete(id);
   try {
-    const stored = await getChapter(await openPocketDb(), id);
+    const stored = await (pending ?? openPocketDb().then((db) => getChapter(db, id)));
     if (stored) return { chapter: stored, source: 'offline' };
   } catch {
     // Storage unavailable: read online.

@@ -1,8 +1,11 @@
 /**
- * Runs `fn` in a task of its own once the page has loaded (soon, if it already has): for start-up
- * work the first screen does not need, so its code stays out of the first load.
+ * Runs `fn` once the page has loaded and the main thread is first idle (the first screen drawn), or within
+ * `timeout` ms of the load: for start-up work and screen extras the first screen does not need, so their code
+ * stays out of the first load and their work out of the way of the first paint.
  */
-export function afterLoad(fn: () => void): void {
-  if (document.readyState === 'complete') setTimeout(fn, 0);
-  else addEventListener('load', () => setTimeout(fn, 0), { once: true });
+export function afterLoad(fn: () => void, timeout = 2000): void {
+  const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
+  const run = () => (idle ? idle(fn, { timeout }) : setTimeout(fn, 200));
+  if (document.readyState === 'complete') run();
+  else addEventListener('load', run, { once: true });
 }
