@@ -128,6 +128,7 @@ describe('search, offline, on a phone', () => {
   it('shows a term definition in place, with "Open in glossary"', async () => {
     await page.goto(`${app.server.url}/read/embeddings-and-vector-search`);
     await page.locator('article h1').waitFor();
+    await page.getByRole('button', { name: 'Find in chapter' }).waitFor(); // the chapter's search tools are mounted
     const term = page.locator('article a.term[href$="#hnsw"]').first();
     await term.scrollIntoViewIfNeeded();
     await term.tap();
