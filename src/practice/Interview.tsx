@@ -12,6 +12,8 @@ const RE_ANCHOR_MS = 30_000;
 /** The running interview: the current step, time left overall and for the step, the answer field, Next step / Pause / Finish. */
 export function Interview({ attempt: a }: { attempt: PracticeAttempt }) {
   const [now, setNow] = useState(sample);
+  // Finishing before the last step ends a timed attempt for good: ask once, beside the button.
+  const [confirming, setConfirming] = useState(false);
   const save = useStore(saveState);
   const running = a.status === 'running';
 
@@ -113,10 +115,23 @@ export function Interview({ attempt: a }: { attempt: PracticeAttempt }) {
             Resume
           </button>
         )}
-        <button type="button" class="btn" onClick={() => act(finishAttempt)}>
+        <button type="button" class="btn" onClick={() => (step < STEP_COUNT && !confirming ? setConfirming(true) : act(finishAttempt))}>
           Finish
         </button>
       </div>
+      {confirming && step < STEP_COUNT ? (
+        <div class="notice warn finish-confirm" role="group" aria-label="Finish early?">
+          <p>
+            Finish now, with {STEP_COUNT - step} {STEP_COUNT - step === 1 ? 'step' : 'steps'} not reached? The attempt is scored as it stands.
+          </p>
+          <button type="button" class="btn primary" onClick={() => act(finishAttempt)}>
+            Finish now
+          </button>
+          <button type="button" class="btn" onClick={() => setConfirming(false)}>
+            Keep going
+          </button>
+        </div>
+      ) : null}
       {step > 1 ? (
         <details class="earlier">
           <summary>Your earlier steps</summary>

@@ -101,7 +101,10 @@ export function SettingsView({ manifest, saved }: { manifest: ContentManifest; s
 
       <section aria-labelledby="notes-h">
         <h2 id="notes-h">Your highlights and notes</h2>
-        <p>They live only on this device. Export a JSON backup now and then; Import brings one back (nothing is duplicated).</p>
+        <p>
+          They live on this device (and on your sync server, if you turn Sync on below). Export a JSON backup now and then; Import brings one back
+          (nothing is duplicated). Send to another device moves everything to your phone or tablet.
+        </p>
         <BackupPanel manifest={manifest} />
       </section>
 

@@ -35,8 +35,8 @@ export function SyncPanel() {
   return (
     <div class="sync-panel">
       <p>
-        Keep your phone and tablet in step through a CouchDB server you run (see “Sync” in the README). Only what you made is synced —
-        highlights, notes, cards, reviews, practice attempts and reading positions — never the guide.
+        Keep your phone and tablet in step through an Apache CouchDB server of your own (one command starts one; any CouchDB 3 host works).
+        Only what you made is synced — highlights, notes, cards, reviews, practice attempts and reading positions — never the guide.
       </p>
       {!on ? (
         <form class="sync-form" onSubmit={(e) => void submit(e)}>
@@ -57,9 +57,14 @@ export function SyncPanel() {
           </button>
         </form>
       ) : (
-        <button type="button" class="btn" onClick={() => void turnOff()}>
-          Turn off sync
-        </button>
+        <>
+          <p>
+            Syncing with <strong>{saved?.server}</strong> as <strong>{saved?.username}</strong>.
+          </p>
+          <button type="button" class="btn" onClick={() => void turnOff()}>
+            Turn off sync
+          </button>
+        </>
       )}
       {problem && (
         <p class="sync-problem" role="alert">

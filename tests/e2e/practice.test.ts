@@ -105,6 +105,7 @@ describe('mock interview on a phone, offline', () => {
 
   it('finishes, ticks checkpoints and shows the score; hostile HTML never runs', async () => {
     await page.getByRole('button', { name: 'Finish' }).click();
+    await page.getByRole('button', { name: 'Finish now' }).click();
     await page.getByRole('heading', { name: 'Step 1: Clarify requirements' }).waitFor();
     const score = page.locator('[data-score="overall"]');
     await expect.poll(() => score.innerText()).toMatch(new RegExp(`^Score: 0 of ${theCase.checkpoints} checkpoints \\(0%\\)$`));
@@ -188,6 +189,7 @@ describe('mock interview on a phone, offline', () => {
     expect(seconds(await page.locator('[data-clock="overall"]').innerText())).toBeGreaterThan(59 * 60);
     expect(seconds(await page.locator('[data-clock="step"]').innerText())).toBeGreaterThan(5 * 60);
     await page.getByRole('button', { name: 'Finish' }).click();
+    await page.getByRole('button', { name: 'Finish now' }).click();
     await expect.poll(() => page.locator('[data-score="overall"]').innerText()).toBe(`Score: 0 of ${prompt.checkpoints} checkpoints (0%)`);
     const first = page.locator('section.review-step').first();
     await first.getByRole('heading', { level: 3, name: 'What a strong answer covers' }).waitFor();
