@@ -16,11 +16,11 @@ export async function runLighthouse(dist: string): Promise<void> {
         port: chrome.port,
         output: 'json',
         logLevel: 'error',
-        onlyCategories: ['performance', 'accessibility', 'best-practices'],
+        onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
       });
       const cats = result?.lhr.categories ?? {};
       const score = (k: string) => Math.round((cats[k]?.score ?? 0) * 100);
-      console.log(`lighthouse ${path}: performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}`);
+      console.log(`lighthouse ${path}: performance ${score('performance')}, accessibility ${score('accessibility')}, best practices ${score('best-practices')}, SEO ${score('seo')}`);
       const failing = Object.values(result?.lhr.audits ?? {}).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable');
       if (failing.length) console.log(`  below 90: ${failing.map((a) => a.id).join(', ')}`);
     }
