@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { PART_TITLES } from '../app/guide.ts';
-import { chapterPath, FAMILIES, FAMILY_NAMES, type ChapterMeta, type Family } from '../shared/content-types.ts';
+import { FAMILIES, FAMILY_NAMES, type ChapterMeta, type Family } from '../shared/content-types.ts';
 import type { ReadingProgress } from '../storage/schema.ts';
 import { PartProgress } from './LibraryOverview.tsx';
-import { chapterShare, progressLabel, tally } from './progress-label.ts';
+import { ChapterTile } from './ChapterTile.tsx';
+import { tally } from './progress-label.ts';
 import './case-families.css';
 
 interface Props {
@@ -37,33 +38,12 @@ export function CaseFamilies({ chapters, progress, saved, extra }: Props) {
               </h3>
               <ol class="chapter-list">
                 {g.items.map((c) => (
-                  <CaseTile key={c.id} c={c} pr={progress.get(c.id)} saved={saved} extra={extra?.(c)} />
+                  <ChapterTile key={c.id} c={c} pr={progress.get(c.id)} saved={saved} extra={extra?.(c)} />
                 ))}
               </ol>
             </section>
           );
         })}
     </section>
-  );
-}
-
-function CaseTile({ c, pr, saved, extra }: { c: ChapterMeta; pr: ReadingProgress | undefined; saved: ReadonlySet<string> | null; extra?: ComponentChildren }) {
-  return (
-    <li>
-      <a href={chapterPath(c.id)} class="tile chapter-link">
-        <span class="chapter-title">{c.title}</span>
-        <span class="summary">{c.summary}</span>
-        {extra}
-        <span class="meta">
-          <span class="nowrap">{c.minutes} min</span> · {progressLabel(pr, c)}
-          {saved && !saved.has(c.id) ? ' · Not on this device yet' : ''}
-        </span>
-        {pr ? (
-          <span class="bar" aria-hidden="true">
-            <span style={{ width: `${Math.round(chapterShare(pr, c) * 100)}%` }} />
-          </span>
-        ) : null}
-      </a>
-    </li>
   );
 }

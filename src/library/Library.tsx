@@ -1,8 +1,9 @@
 import { PART_TITLES } from '../app/guide.ts';
 import { chapterPath, READING_PARTS, type ContentManifest, type Part } from '../shared/content-types.ts';
-import { chapterShare, latest, progressLabel } from './progress-label.ts';
+import { latest, progressLabel } from './progress-label.ts';
 import { BackupReminder } from './BackupReminder.tsx';
 import { CaseFamilies } from './CaseFamilies.tsx';
+import { ChapterTile } from './ChapterTile.tsx';
 import { LibraryOverview, PartProgress } from './LibraryOverview.tsx';
 import { useLibraryData } from './use-library-data.ts';
 import { lazyComponent } from '../ui/lazy.tsx';
@@ -46,30 +47,9 @@ export function Library({ manifest, part }: { manifest: ContentManifest; part: P
             <h2 id={`part-${p}-title`}>{PART_TITLES[p]}</h2>
             <PartProgress chapters={chapters} progress={progress} />
             <ol class="chapter-list">
-              {chapters.map((c) => {
-                const pr = progress.get(c.id);
-                return (
-                  <li key={c.id}>
-                    <a href={chapterPath(c.id)} class="tile chapter-link">
-                      <span class="chapter-title">
-                        {c.step ? <span class="step">Step {c.step}</span> : null}
-                        {c.title}
-                      </span>
-                      <span class="summary">{c.summary}</span>
-                      <ChapterCards chapterId={c.id} cardCount={c.cardCount} />
-                      <span class="meta">
-                        <span class="nowrap">{c.minutes} min</span> · {progressLabel(pr, c)}
-                        {saved && !saved.has(c.id) ? ' · Not on this device yet' : ''}
-                      </span>
-                      {pr ? (
-                        <span class="bar" aria-hidden="true">
-                          <span style={{ width: `${Math.round(chapterShare(pr, c) * 100)}%` }} />
-                        </span>
-                      ) : null}
-                    </a>
-                  </li>
-                );
-              })}
+              {chapters.map((c) => (
+                <ChapterTile key={c.id} c={c} pr={progress.get(c.id)} saved={saved} extra={<ChapterCards chapterId={c.id} cardCount={c.cardCount} />} />
+              ))}
             </ol>
           </section>
         );

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DIST } from '../support/app-session.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '..', '..');
 const mountPoint = mkdtempSync(join(tmpdir(), 'mlsd-full-disk-'));
 afterAll(() => rmSync(mountPoint, { recursive: true, force: true }));
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = resolve(import.meta.dirname, '..', '..');
 const REPORTER = join(ROOT, 'tests/support/summary-reporter.ts');
 const VITEST = join(ROOT, 'node_modules/vitest/vitest.mjs');
 
