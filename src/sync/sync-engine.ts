@@ -72,8 +72,10 @@ export class SyncEngine {
     this.remote = new Pouch(this.dbUrl, { adapter: 'http', auth: this.auth, skip_setup: true });
     const refused = await this.checkServer();
     if (refused) return;
-    await this.serial(() => this.reconcile());
+    // Follow writes before the first pass reads the app: a highlight made while it runs is queued
+    // (its push waits behind the pass in `serial`) instead of waiting for the next start-up.
     this.unfollow = onUserWrite((writes) => this.enqueue(writes));
+    await this.serial(() => this.reconcile());
     this.feed = this.local
       .changes({ since: 'now', live: true, include_docs: true, conflicts: true })
       .on('change', (c) => this.receive(c.doc ?? null));
