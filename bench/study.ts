@@ -75,6 +75,10 @@ export async function studyFigures(page: Page, context: BrowserContext, url: str
   }
   console.log(`today's queue from 400 guide + 1,000 user cards and 20,000 log rows, CPU 4×: build median ${median(builds).toFixed(1)} ms, p95 ${p95(builds).toFixed(1)} ms; screen open → queue ready (IndexedDB reads included) median ${median(opens).toFixed(0)} ms, p95 ${p95(opens).toFixed(0)} ms`);
 
+  // The annotation figures before this one empty the highlights store behind the app's back; the app
+  // rightly restores them from its second copy and says so. Dismiss that notice as a user would.
+  const notice = page.getByRole('button', { name: 'Dismiss' });
+  if (await notice.isVisible()) await notice.click();
   const grades: number[] = [];
   for (let i = 0; i < 30; i++) {
     await page.getByRole('button', { name: 'Show answer', exact: true }).click();
