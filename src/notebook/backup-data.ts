@@ -14,7 +14,9 @@ export interface BackupIo {
 
 const MODULES: (() => Promise<{ backupIo: BackupIo }>)[] = [
   () => import('../practice/backup-io.ts'),
-  // Study: the reader's own cards first, then the review log (whose import recomputes their schedules).
+  // Study: the settings first (the review log's import recomputes schedules at their retention),
+  // then the reader's own cards, then the review log.
+  () => import('../study/backup-settings-io.ts'),
   () => import('../study/backup-cards-io.ts'),
   () => import('../study/backup-reviews-io.ts'),
   () => import('../reader/positions-backup-io.ts'),
