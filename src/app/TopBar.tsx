@@ -39,8 +39,10 @@ export function TopBar({ route }: { route: Route }) {
           <span>MLSD Pocket</span>
         </a>
         {install === 'available' && (
+          // On a phone an icon like its neighbours (the word stays its accessible name); wider screens show the word.
           <button type="button" class="btn install-btn" onClick={() => void promptInstall()}>
-            <Download aria-hidden="true" size={18} /> Install
+            <Download aria-hidden="true" size={20} />
+            <span class="install-label">Install</span>
           </button>
         )}
         {/* Plain links: a top-bar button never pulls its feature's code into the first load. */}

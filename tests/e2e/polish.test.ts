@@ -1,0 +1,104 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type AppSession } from '../support/app-session.ts';
+import { PHONE, TABLET } from '../support/browser.ts';
+
+const SHOTS = process.env.MLSD_SHOTS; // a folder to save screenshots into, when set
+
+/** Makes the page believe the browser offers installation (what Chromium does once the app is installable). */
+const offerInstall = (page: Page) =>
+  page.evaluate(() => {
+    const e = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
+      prompt: () => Promise.resolve(),
+      userChoice: Promise.resolve({ outcome: 'dismissed' as const }),
+    });
+    dispatchEvent(e);
+  });
+
+/** Every control of the top bar: its accessible name and box. */
+const barControls = (page: Page) =>
+  page.locator('header.topbar nav > a, header.topbar nav > button').evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { name: el.getAttribute('aria-label') ?? (el.textContent ?? '').trim(), left: r.left, right: r.right, width: r.width, height: r.height };
+    }),
+  );
+
+describe('on a phone, offline', () => {
+  let app: AppSession;
+  let page: Page;
+  beforeAll(async () => {
+    app = await openApp(PHONE, { install: true });
+    page = app.page;
+    await app.offline(true);
+  });
+  afterAll(() => app?.close());
+
+  it('gives the home link and every icon a 44×44 target, and Install one icon’s room, all inside the screen', async () => {
+    await page.goto(`${app.server.url}/`);
+    await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
+    await offerInstall(page);
+    const install = page.getByRole('button', { name: 'Install', exact: true });
+    await install.waitFor();
+    const controls = await barControls(page);
+    expect(controls.map((c) => c.name)).toEqual(['MLSD Pocket', 'Install', 'Search', expect.stringMatching(/^Review/), 'Practice', 'Notebook', 'Settings']);
+    for (const c of controls) {
+      expect(c.width, `${c.name} width`).toBeGreaterThanOrEqual(44);
+      expect(c.height, `${c.name} height`).toBeGreaterThanOrEqual(44);
+      expect(c.left, `${c.name} left`).toBeGreaterThanOrEqual(0);
+      expect(c.right, `${c.name} right`).toBeLessThanOrEqual(PHONE.viewport.width);
+    }
+    // Install is as wide as one icon, not two.
+    expect(controls[1]!.width).toBeLessThanOrEqual(48);
+    // No two targets overlap.
+    for (let i = 1; i < controls.length; i++) expect(controls[i]!.left).toBeGreaterThanOrEqual(controls[i - 1]!.right - 0.5);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/phone-topbar-install.png`, clip: { x: 0, y: 0, width: 412, height: 120 } });
+  });
+
+  it('statistics with no reviews say so plainly and point to Review', async () => {
+    await page.goto(`${app.server.url}/stats`);
+    await page.getByRole('heading', { level: 1, name: 'Study statistics' }).waitFor();
+    await page.getByText(/^No reviews yet\./).waitFor();
+    const text = await page.getByRole('main').innerText();
+    expect(text).not.toContain('—');
+    expect(text).not.toMatch(/over 0 reviews/);
+    expect(text).not.toContain('True retention');
+    await page.getByRole('main').getByRole('link', { name: 'Go to Review' }).click();
+    await page.waitForURL(/\/review$/);
+  });
+
+  it('the history says a step still under way is in progress, not 0:00', async () => {
+    await page.goto(`${app.server.url}/practice`);
+    await page.locator('.prompt-link').first().click();
+    await page.getByRole('button', { name: 'Start a 45-minute interview' }).click();
+    await page.getByLabel('Your answer for Step 1: Clarify requirements', { exact: true }).fill('Who are the users?');
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await page.getByRole('heading', { name: /^Step 2:/ }).waitFor();
+    await page.getByText('Saved on this device').waitFor();
+    await page.goto(`${app.server.url}/practice/history`);
+    const times = page.locator('.attempt-link .step-times').first();
+    await expect.poll(() => times.innerText()).toMatch(/^1: \d+:\d\d · 2: in progress$/);
+    expect(await page.locator('.attempt-link .meta').first().innerText()).toMatch(/^today at \d/);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/phone-history-in-progress.png` });
+  });
+});
+
+describe('the top bar on a tablet', () => {
+  let app: AppSession;
+  beforeAll(async () => {
+    app = await openApp(TABLET);
+  });
+  afterAll(() => app?.close());
+
+  it('shows the app name and the word Install where there is room', async () => {
+    const page = app.page;
+    await page.goto(`${app.server.url}/`);
+    await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
+    await offerInstall(page);
+    const install = page.getByRole('button', { name: 'Install', exact: true });
+    await install.waitFor();
+    expect((await page.locator('.install-label').boundingBox())!.width).toBeGreaterThan(20);
+    expect((await install.boundingBox())!.width).toBeGreaterThan(60);
+    expect(await page.locator('.brand span').isVisible()).toBe(true);
+  });
+});
