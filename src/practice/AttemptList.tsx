@@ -1,11 +1,11 @@
 import { scoreAttempt } from './score.ts';
-import { formatDuration } from './timer.ts';
+import { stepTimes } from './step-times.ts';
 import type { PracticeAttempt } from './types.ts';
-
-const when = (t: number) => new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+import { formatDateTime } from '../ui/dates.ts';
 
 /** Attempts, newest first: date, length, time per step and score; each opens its review (or the interview still running). */
 export function AttemptList({ attempts, showTitle = false }: { attempts: readonly PracticeAttempt[]; showTitle?: boolean }) {
+  const now = Date.now();
   return (
     <ol class="attempt-list">
       {attempts.map((a) => {
@@ -16,11 +16,9 @@ export function AttemptList({ attempts, showTitle = false }: { attempts: readonl
             <a class="tile attempt-link" href={`/practice/attempt/${a.id}`}>
               {showTitle ? <span class="prompt-title">{a.promptTitle}</span> : null}
               <span class="meta">
-                {when(a.createdAt)} · {a.length} min · {finished ? (score.total ? `score ${score.percent}% (${score.covered} of ${score.total})` : 'finished') : a.status === 'paused' ? 'paused' : 'in progress'}
+                {formatDateTime(a.createdAt, { now })} · {a.length} min · {finished ? (score.total ? `score ${score.percent}% (${score.covered} of ${score.total})` : 'finished') : a.status === 'paused' ? 'paused' : 'in progress'}
               </span>
-              <span class="step-times">
-                {a.steps.map((s) => `${s.step}: ${formatDuration(s.spentMs)}`).join(' · ')}
-              </span>
+              <span class="step-times">{stepTimes(a)}</span>
             </a>
           </li>
         );

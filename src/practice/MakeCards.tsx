@@ -4,6 +4,7 @@ import { StorageFailure } from '../storage/errors.ts';
 import { currentAttempt, update } from './attempt-store.ts';
 import { missedCards } from './missed-cards.ts';
 import type { PracticeAttempt } from './types.ts';
+import { formatOnDay } from '../ui/dates.ts';
 
 /** "Make cards from what I missed": one review card per missed checkpoint, linked to where the guide teaches it. */
 export function MakeCards({ manifest, attempt, missed }: { manifest: ContentManifest; attempt: PracticeAttempt; missed: RubricCheckpoint[] }) {
@@ -44,7 +45,7 @@ export function MakeCards({ manifest, attempt, missed }: { manifest: ContentMani
       <button type="button" class="btn primary" disabled={busy} onClick={() => void make()}>
         Make cards from what I missed
       </button>
-      {attempt.cardsMadeAt ? <p class="muted">Cards were made from this attempt on {new Date(attempt.cardsMadeAt).toLocaleDateString()}.</p> : null}
+      {attempt.cardsMadeAt ? <p class="muted">Cards were made from this attempt {formatOnDay(attempt.cardsMadeAt, { now: Date.now() })}.</p> : null}
       <p role="status">{message}</p>
     </div>
   );

@@ -15,7 +15,7 @@ export function CaughtUp({ nextDue, schedules, now, newLeft, deckEmpty }: { next
         {deckEmpty
           ? 'This deck has no cards yet.'
           : nextDue !== null
-            ? `The next card is due ${whenLabel(nextDue, now, tz)}.`
+            ? `The next card is due ${whenLabel(nextDue, now)}.`
             : newLeft === 0
               ? 'You have met today’s new cards. More tomorrow.'
               : 'No card is scheduled yet.'}

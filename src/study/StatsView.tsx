@@ -4,14 +4,23 @@ import { openPocketDb } from '../storage/db.ts';
 import { StorageFailure } from '../storage/errors.ts';
 import { allReviews, allSchedules, allUserCards } from '../storage/study-repo.ts';
 import { studyStats, type StudyStats } from './stats.ts';
+import { formatDay } from '../ui/dates.ts';
 import './study.css';
 
 const DAYS = 30;
+/** "Today: 3", "Yesterday: 0", "4 Dec: 2": a day's bar, named by the app's one date formatter. */
+const dayLabel = (daysAgo: number, now: number, n: number) => {
+  const d = new Date(now);
+  d.setDate(d.getDate() - daysAgo);
+  const day = formatDay(d.getTime(), { now });
+  return `${day.charAt(0).toUpperCase()}${day.slice(1)}: ${n === 1 ? '1 review' : `${n} reviews`}`;
+};
 
 /** Study statistics, computed on the device from the review log: nothing needs a network. */
 export function StatsView({ manifest }: { manifest: ContentManifest }) {
   const [stats, setStats] = useState<StudyStats | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     document.title = 'Study statistics · MLSD Pocket';
     void (async () => {
@@ -19,8 +28,9 @@ export function StatsView({ manifest }: { manifest: ContentManifest }) {
         const db = await openPocketDb();
         const [log, schedules, cards] = await Promise.all([allReviews(db), allSchedules(db), allUserCards(db)]);
         const total = manifest.chapters.reduce((a, c) => a + c.cardCount, 0) + cards.filter((c) => !c.deleted).length;
-        const now = Date.now();
-        setStats(studyStats(log, schedules, total, now, new Date(now).getTimezoneOffset(), DAYS));
+        const at = Date.now();
+        setNow(at);
+        setStats(studyStats(log, schedules, total, at, new Date(at).getTimezoneOffset(), DAYS));
       } catch (err) {
         setError(err instanceof StorageFailure ? err.message : 'Your statistics could not be read. Reload to try again.');
       }
@@ -33,7 +43,17 @@ export function StatsView({ manifest }: { manifest: ContentManifest }) {
       <h1>Study statistics</h1>
       {error && <p class="notice warn" role="alert">{error}</p>}
       {!stats && !error && <p class="loading" aria-busy="true">Counting your reviews…</p>}
-      {stats && (
+      {stats && stats.totalReviews === 0 && (
+        <div class="stats-empty">
+          <p>No reviews yet. Once you review a few cards, your streak, how well you recall and your reviews per day show here.</p>
+          <p>
+            <a class="btn primary" href="/review">
+              Go to Review
+            </a>
+          </p>
+        </div>
+      )}
+      {stats && stats.totalReviews > 0 && (
         <>
           <dl class="stats-grid">
             <div>
@@ -42,18 +62,23 @@ export function StatsView({ manifest }: { manifest: ContentManifest }) {
             </div>
             <div>
               <dt>True retention</dt>
-              <dd>{stats.trueRetention === null ? '—' : `${Math.round(stats.trueRetention * 100)} %`}</dd>
+              <dd>{stats.trueRetention === null ? 'Not yet' : `${Math.round(stats.trueRetention * 100)} %`}</dd>
             </div>
             <div>
               <dt>Reviews in all</dt>
               <dd>{stats.totalReviews.toLocaleString('en-GB')}</dd>
             </div>
           </dl>
-          <p class="meta">True retention: the share of reviews of graduated cards you recalled (Hard, Good or Easy), over {stats.retentionSample.toLocaleString('en-GB')} reviews.</p>
+          <p class="meta">
+            True retention: the share of reviews of graduated cards you recalled (Hard, Good or Easy),{' '}
+            {stats.retentionSample === 0
+              ? 'counted once a card you learned comes back for review.'
+              : `over ${stats.retentionSample === 1 ? '1 review' : `${stats.retentionSample.toLocaleString('en-GB')} reviews`}.`}
+          </p>
           <h2>Reviews per day</h2>
           <ol class="per-day" aria-label={`Reviews per day, the last ${DAYS} days`}>
             {stats.perDay.map((n, i) => (
-              <li key={i} style={{ height: `${(n / max) * 100}%` }} title={`${n}`} aria-label={`${DAYS - 1 - i === 0 ? 'Today' : `${DAYS - 1 - i} days ago`}: ${n}`} />
+              <li key={i} style={{ height: `${(n / max) * 100}%` }} title={`${n}`} aria-label={dayLabel(DAYS - 1 - i, now, n)} />
             ))}
           </ol>
           <p class="meta">Today: {stats.perDay.at(-1)} · the last 7 days: {stats.perDay.slice(-7).reduce((a, b) => a + b, 0)}</p>

@@ -1,21 +1,15 @@
-import { DAY_MS, startOfDay } from './day.ts';
+import { DAY_MS } from './day.ts';
+import { formatOnDay, timeOfDay, weekdayDay } from '../ui/dates.ts';
 
-/** "in 8 min", "today at 14:30", "tomorrow at 09:00", "on Wed 9 Dec": when the next card is due. Pure. */
-export function whenLabel(due: number, now: number, tzOffsetMin: number): string {
+/** "in 8 min", "today at 14:30", "tomorrow at 09:00", "on 9 Dec at 08:00": when the next card is due (dates: src/ui/dates.ts). */
+export function whenLabel(due: number, now: number): string {
   if (due <= now) return 'now';
   const min = Math.round((due - now) / 60_000);
   if (min < 60) return `in ${Math.max(1, min)} min`;
-  const today = startOfDay(now, tzOffsetMin);
-  const d = new Date(due);
-  const hm = d.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-  if (due < today + DAY_MS) return `today at ${hm}`;
-  if (due < today + 2 * DAY_MS) return `tomorrow at ${hm}`;
-  return `on ${d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' })}`;
+  return `${formatOnDay(due, { now })} at ${timeOfDay(due, {})}`;
 }
 
-/** Day names for a forecast starting today. */
+/** Day names for a forecast starting today: "Today", "Tomorrow", then "Wed 9" in the reader's locale. */
 export function forecastDays(now: number, days: number): string[] {
-  return Array.from({ length: days }, (_, i) =>
-    i === 0 ? 'Today' : i === 1 ? 'Tomorrow' : new Date(now + i * DAY_MS).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric' }),
-  );
+  return Array.from({ length: days }, (_, i) => (i === 0 ? 'Today' : i === 1 ? 'Tomorrow' : weekdayDay(now + i * DAY_MS, {})));
 }

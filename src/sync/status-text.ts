@@ -1,15 +1,8 @@
+import { formatAgo } from '../ui/dates.ts';
 import type { SyncState } from './types.ts';
 
-/** "2 min ago", "just now", "3 h ago", "on 4 Dec". */
-export function ago(at: number, now: number): string {
-  const s = Math.max(0, Math.round((now - at) / 1000));
-  if (s < 45) return 'just now';
-  const m = Math.round(s / 60);
-  if (m < 60) return `${m} min ago`;
-  const h = Math.round(m / 60);
-  if (h < 24) return `${h} h ago`;
-  return `on ${new Date(at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })}`;
-}
+/** "just now", "2 minutes ago", "3 hours ago", "yesterday", "on 4 Dec": the app's one date formatter. */
+export const ago = (at: number, now: number): string => formatAgo(at, { now });
 
 /** The status line under Settings → Sync, in plain words. */
 export function statusText(state: SyncState, now: number): string {

@@ -120,10 +120,10 @@ describe('settings and status', () => {
   });
 
   it('says where sync stands in plain words', () => {
-    expect(statusText({ kind: 'synced', at: NOW - 120_000 }, NOW)).toBe('Synced 2 min ago');
+    expect(statusText({ kind: 'synced', at: NOW - 120_000 }, NOW)).toBe('Synced 2 minutes ago');
     expect(statusText({ kind: 'offline', lastSyncedAt: null }, NOW)).toBe('Offline — will sync when back online');
     expect(statusText({ kind: 'denied' }, NOW)).toMatch(/^The server refused the password/);
-    expect(ago(NOW - 3 * 3600_000, NOW)).toBe('3 h ago');
+    expect(ago(NOW - 40 * 60_000, NOW)).toBe('40 minutes ago');
   });
 });
 
