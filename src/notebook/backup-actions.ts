@@ -31,7 +31,9 @@ export async function exportAll(format: ExportFormat, manifest: ContentManifest)
     download(`mlsd-pocket-notes-${stamp()}.md`, toMarkdown(list, manifest, { exportedAt: now, origin: location.origin, indexes }) + cards, 'text/markdown');
   } else {
     const indexes = await loadIndexes(manifest, list.map((a) => a.chapterId));
-    download(`mlsd-pocket-highlights-${stamp()}.csv`, toCsv(list, manifest, indexes), 'text/csv');
+    // The reader's own cards (study) follow as rows with status "card".
+    const cards = await import('../study/cards-csv.ts').then((m) => m.myCardsCsvRows(manifest)).catch(() => '');
+    download(`mlsd-pocket-highlights-${stamp()}.csv`, toCsv(list, manifest, indexes) + cards, 'text/csv');
   }
   return list.length;
 }

@@ -183,6 +183,20 @@ describe('study: spaced-repetition review on a phone (touch and keyboard, offlin
     await page.goto(`${app.server.url}/notebook`);
     await page.getByRole('button', { name: 'Cards', exact: true }).tap();
     await expect.poll(() => page.locator('.nb-cards').innerText()).toContain('What does the evaluation passage say?');
+
+    // And in the Notebook's exports: Markdown under "My cards", CSV as a row with status "card".
+    const [md] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Markdown', exact: true }).tap()]);
+    const markdown = readFileSync((await md.path())!, 'utf8');
+    expect(markdown).toContain('## My cards');
+    expect(markdown).toContain('**Q:** What does the **evaluation** passage say?');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV', exact: true }).tap()]);
+    const rows = readFileSync((await csv.path())!, 'utf8').split('\r\n');
+    expect(rows[0]).toBe('id,chapter,chapter_title,section,colour,quote,note,status,created,modified');
+    const row = rows.find((r) => r.includes('What does the **evaluation** passage say?'));
+    expect(row).toBeDefined();
+    expect(row).toMatch(new RegExp(`^[0-9a-f-]{36},${CHAPTER},`));
+    expect(row).toContain(',card,');
+    expect(row).toContain(phrase!.slice(0, 20));
   });
 
   it('exports every card for Anki: headers, one note per card, stable guids', async () => {

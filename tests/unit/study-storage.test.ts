@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ankiField, ankiGuid, toAnkiText, toCardsCsv, type ExportCard } from '../../src/study/anki-export.ts';
+import { cardsToCsvRows } from '../../src/study/cards-csv.ts';
 import { cardsToMarkdown } from '../../src/study/cards-markdown.ts';
 import { cardFromJson, cardsSection, mergeReviews, reviewFromJson, reviewsSection } from '../../src/study/backup-study.ts';
 import { recomputeSchedules } from '../../src/study/recompute.ts';
@@ -163,5 +164,26 @@ describe('the Markdown export', () => {
     );
     expect(md).toBe('\n## My cards\n\n**Q:** Why **NDCG**?\n\n**A:** Graded relevance.\n\n*Evaluate*\n');
     expect(cardsToMarkdown([], manifest)).toBe('');
+  });
+});
+
+describe('the CSV export', () => {
+  it('adds the reader’s cards (not deleted ones) after the highlights, in the same columns, with status "card"', () => {
+    const manifest = { version: 'v', chapters: [{ id: 'evaluate', title: 'Evaluate, offline', outline: [{ id: 'metrics', title: 'Metrics', level: 2 }] }] } as unknown as Parameters<typeof cardsToCsvRows>[1];
+    const base = { highlightId: null, createdAt: T0, updatedAt: T0 + 1000 };
+    const csv = cardsToCsvRows(
+      [
+        { ...base, id: 'b', question: '=Why, "NDCG"?', answer: 'Graded\nrelevance.', chapterId: 'evaluate', sectionId: 'metrics', createdAt: T0 + 5 },
+        { ...base, id: 'a', question: 'First?', answer: 'Yes.', chapterId: null, sectionId: null },
+        { ...base, id: 'c', question: 'Gone?', answer: 'Yes.', chapterId: null, sectionId: null, deleted: true },
+      ],
+      manifest,
+    );
+    const iso = (t: number) => new Date(t).toISOString();
+    expect(csv).toBe(
+      `a,,,,,Yes.,First?,card,${iso(T0)},${iso(T0 + 1000)}\r\n` +
+        `b,evaluate,"Evaluate, offline",Metrics,,"Graded\nrelevance.","'=Why, ""NDCG""?",card,${iso(T0 + 5)},${iso(T0 + 1000)}\r\n`,
+    );
+    expect(cardsToCsvRows([], manifest)).toBe('');
   });
 });
