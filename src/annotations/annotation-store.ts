@@ -1,4 +1,4 @@
-import { closePocketDb, openPocketDb } from '../storage/db.ts';
+import { closePocketDb, openedPocketDb, openPocketDb } from '../storage/db.ts';
 import { allAnnotations, annotationsForChapter, deleteAnnotation, getAnnotation, saveAnnotation } from '../storage/annotations-repo.ts';
 import { classify, failureText } from '../storage/errors.ts';
 import { lastStorageFailure, reportStorageFailure, reportStorageWorks } from '../app/storage-problem.ts';
@@ -25,7 +25,11 @@ const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastCh
 
 const queue = createSaveQueue(
   {
-    save: async (a, base) => saveAnnotation(await openPocketDb(), a, base),
+    // With the connection open, the transaction starts in the tap's own task, before the marks are painted.
+    save: (a, base) => {
+      const db = openedPocketDb();
+      return db ? saveAnnotation(db, a, base) : openPocketDb().then((d) => saveAnnotation(d, a, base));
+    },
     remove: async (id) => deleteAnnotation(await openPocketDb(), id),
   },
   {

@@ -15,6 +15,8 @@ interface Sel {
   start: number;
   end: number;
   text: string;
+  /** The chapter's text when the selection was read (a tap on Highlight need not walk the chapter again). */
+  chapterText: string;
   top: number;
   bottom: number;
   left: number;
@@ -37,11 +39,12 @@ export function SelectionToolbar({ host, chapter, reattach }: { host: HTMLElemen
       const raw = range && !range.collapsed ? offsetsFromRange(host, range) : null;
       if (!range || !raw || raw.end <= raw.start || !s) return setSel(null);
       // Mouse, pen and keyboard selections may cut a word: the highlight takes whole words.
-      const offsets = snapToWords(chapterText(host), raw.start, raw.end);
+      const whole = chapterText(host);
+      const offsets = snapToWords(whole, raw.start, raw.end);
       const rects = range.getClientRects();
       const firstRect = rects[0] ?? range.getBoundingClientRect();
       const lastRect = rects[rects.length - 1] ?? firstRect;
-      setSel({ ...offsets, text: s.toString(), top: firstRect.top, bottom: lastRect.bottom, left: (firstRect.left + lastRect.right) / 2 });
+      setSel({ ...offsets, text: s.toString(), chapterText: whole, top: firstRect.top, bottom: lastRect.bottom, left: (firstRect.left + lastRect.right) / 2 });
     };
     const onChange = () => {
       if (timer) clearTimeout(timer);
@@ -59,8 +62,7 @@ export function SelectionToolbar({ host, chapter, reattach }: { host: HTMLElemen
   if (!sel || !host) return null;
 
   const create = (c: Colour, withNote: boolean) => {
-    const text = chapterText(host);
-    const a = newAnnotation(chapter, { anchor: anchorFor(text, sel.start, sel.end), colour: c });
+    const a = newAnnotation(chapter, { anchor: anchorFor(sel.chapterText, sel.start, sel.end), colour: c });
     rememberColour(c);
     setColour(c);
     putAnnotation(a);
@@ -71,8 +73,7 @@ export function SelectionToolbar({ host, chapter, reattach }: { host: HTMLElemen
   const orphan = reattach ? findAnnotation(reattach) : undefined;
   const attach = () => {
     if (!orphan) return;
-    const text = chapterText(host);
-    updateAnnotation(orphan.id, { anchor: anchorFor(text, sel.start, sel.end), status: 'anchored', ...chapter });
+    updateAnnotation(orphan.id, { anchor: anchorFor(sel.chapterText, sel.start, sel.end), status: 'anchored', ...chapter });
     getSelection()?.removeAllRanges();
     setSel(null);
     navigate(`${location.pathname}#hl-${orphan.id}`, true);

@@ -1,8 +1,9 @@
 import type { Annotation } from '../annotations/types.ts';
 import type { ConflictResolver } from '../annotations/conflict.ts';
+import { unwrap, type IDBPTransaction } from 'idb';
 import type { PocketDb } from './db.ts';
 import { classify, guarded } from './errors.ts';
-import type { BackupInfo } from './schema.ts';
+import type { BackupInfo, PocketDB } from './schema.ts';
 import { announceWrite } from './user-writes.ts';
 
 /** What happened to a save: written as is, or merged with a newer edit from another tab. */
@@ -16,6 +17,13 @@ const changedSince = (stored: Annotation | undefined, base: Annotation | null): 
  * Saves one annotation. `base` is the version the edit started from: when the stored record
  * moved on since (another tab saved), the two are merged three ways (nothing typed in either
  * tab is lost). The merge code loads only when needed, outside any transaction.
+ *
+ * A new annotation (no base: nothing to merge with) is durable in one round trip to storage: its
+ * write goes out with the read that tells whether it is new (requests in a transaction run in
+ * order), and the transaction is committed at once, without waiting for the page to hear back
+ * about each request (the page's thread is busy painting the tap meanwhile). The backup reminder's
+ * counter then follows in a transaction of its own. An edit reads first (to merge), then writes the
+ * record and the counter together.
  */
 export async function saveAnnotation(
   db: PocketDb,
@@ -25,12 +33,24 @@ export async function saveAnnotation(
 ): Promise<SaveOutcome> {
   let resolve: ConflictResolver | null = null;
   try {
+    if (base === null) {
+      const tx = db.transaction('annotations', 'readwrite');
+      tx.done.catch(() => undefined);
+      const requests = [tx.store.get(next.id), tx.store.put(next)] as const;
+      commitNow(tx);
+      const [stored] = await Promise.all([requests[0], requests[1], tx.done]);
+      announceWrite({ store: 'annotations', key: next.id, value: next });
+      if (!stored) void countChange(db).catch(() => undefined);
+      return { kind: 'saved', record: next };
+    }
     for (;;) {
       const tx = db.transaction(['annotations', 'meta'], 'readwrite');
       // A failed request aborts the transaction: its `done` then rejects too, and is handled here.
       tx.done.catch(() => undefined);
       const store = tx.objectStore('annotations');
-      const stored = await store.get(next.id);
+      const meta = tx.objectStore('meta');
+      const reads = [store.get(next.id), meta.get('backup')] as const;
+      const [stored, backup] = await Promise.all(reads);
       let outcome: SaveOutcome = { kind: 'saved', record: next };
       if (changedSince(stored, base)) {
         if (!resolve) {
@@ -41,15 +61,27 @@ export async function saveAnnotation(
         }
         outcome = { kind: 'merged', record: resolve(stored, next, base) };
       }
-      await store.put(outcome.record);
-      await bumpChanges(tx.objectStore('meta'), stored ? 0 : 1);
-      await tx.done;
+      const writes = [store.put(outcome.record), meta.put(bumped(backup, stored ? 0 : 1))];
+      commitNow(tx);
+      await Promise.all([...writes, tx.done]);
       announceWrite({ store: 'annotations', key: next.id, value: outcome.record });
       return outcome;
     }
   } catch (err) {
     throw classify(err);
   }
+}
+
+/** One more change since the last export (the backup reminder counts them). */
+async function countChange(db: PocketDb): Promise<void> {
+  const tx = db.transaction('meta', 'readwrite');
+  await tx.store.put(bumped(await tx.store.get('backup'), 1));
+  await tx.done;
+}
+
+/** Asks storage to commit now, rather than once the page has heard back about every request (where supported). */
+function commitNow(tx: IDBPTransaction<PocketDB, ('annotations' | 'meta')[], 'readwrite'> | IDBPTransaction<PocketDB, ['annotations'], 'readwrite'>): void {
+  (unwrap(tx) as IDBTransaction & { commit?: () => void }).commit?.();
 }
 
 export async function deleteAnnotation(db: PocketDb, id: string): Promise<void> {
@@ -98,9 +130,8 @@ export async function recordBackup(db: PocketDb, now = Date.now()): Promise<void
   await db.put('meta', { key: 'backup', lastBackupAt: now, changesSinceBackup: 0 });
 }
 
-type MetaStore = { get(key: string): Promise<unknown>; put(value: BackupInfo): Promise<unknown> };
-async function bumpChanges(meta: MetaStore, added: number): Promise<void> {
-  const rec = (await meta.get('backup')) as BackupInfo | undefined;
-  const info = rec ?? { key: 'backup', lastBackupAt: null, changesSinceBackup: 0 };
-  await meta.put({ ...info, changesSinceBackup: info.changesSinceBackup + added });
+/** The backup record with `added` more changes since the last export. */
+function bumped(rec: unknown, added: number): BackupInfo {
+  const info = (rec as BackupInfo | undefined)?.key === 'backup' ? (rec as BackupInfo) : { key: 'backup' as const, lastBackupAt: null, changesSinceBackup: 0 };
+  return { ...info, changesSinceBackup: info.changesSinceBackup + added };
 }

@@ -17,6 +17,8 @@ export interface DbEvents {
 }
 
 let shared: Promise<PocketDb> | null = null;
+/** The connection `shared` resolved to, while it is open: a write can start in the same task as the tap. */
+let opened: PocketDb | null = null;
 
 /** What the last open of the database found: the second copy (src/mirror) checks this at start-up. */
 export interface OpenInfo {
@@ -39,18 +41,29 @@ export function onDbEvents(events: DbEvents): () => void {
 /** Opens (once per page or worker) the app's database, upgrading it as needed. */
 export function openPocketDb(): Promise<PocketDb> {
   if (!shared) {
-    shared = open().catch((err: unknown) => {
-      shared = null;
-      throw classify(err);
-    });
+    const pending = open().then(
+      (db) => {
+        if (shared === pending) opened = db;
+        return db;
+      },
+      (err: unknown) => {
+        shared = null;
+        throw classify(err);
+      },
+    );
+    shared = pending;
   }
   return shared;
 }
+
+/** The open connection, or null before the first open finished (or after it was closed). */
+export const openedPocketDb = (): PocketDb | null => opened;
 
 /** Closes and forgets the shared connection (tests; recovery after `closed`). */
 export async function closePocketDb(): Promise<void> {
   const current = shared;
   shared = null;
+  opened = null;
   if (current) (await current.catch(() => null))?.close();
 }
 
@@ -68,10 +81,12 @@ async function open(): Promise<PocketDb> {
       // A newer version waits on this connection: step aside rather than hold it back.
       db.close();
       shared = null;
+      if (opened === db) opened = null;
       listeners.forEach((l) => l.onVersionChange?.());
     },
     terminated: () => {
       shared = null;
+      if (opened === db) opened = null;
       listeners.forEach((l) => l.onTerminated?.());
     },
   });
