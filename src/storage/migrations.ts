@@ -10,7 +10,7 @@ export function migrate(
   db: IDBPDatabase<PocketDB>,
   oldVersion: number,
   _newVersion: number | null,
-  _tx: IDBPTransaction<PocketDB, StoreNames<PocketDB>[], 'versionchange'>,
+  tx: IDBPTransaction<PocketDB, StoreNames<PocketDB>[], 'versionchange'>,
 ): void {
   if (oldVersion < 1) {
     db.createObjectStore('chapters', { keyPath: 'id' });
@@ -36,5 +36,9 @@ export function migrate(
     attempts.createIndex('by-prompt', 'promptId');
     attempts.createIndex('by-updated', 'updatedAt');
     db.createObjectStore('searchIndex', { keyPath: 'version' });
+  }
+  if (oldVersion < 4) {
+    // The notebook's first screen: a chapter's highlights by position (notes without a passage stay out).
+    tx.objectStore('annotations').createIndex('by-position', ['chapterId', 'anchor.position.start']);
   }
 }

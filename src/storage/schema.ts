@@ -19,10 +19,13 @@ import type { CardSchedule, ReviewLogEntry, StudyCardIndex, UserCard } from '../
  * - meta `study-cards`: the guide's cards of the installed version (a cache, so Review need not read every chapter).
  * - attempts (v3): mock-interview attempts (user data), keyed by UUID.
  * - searchIndex (v3): the search index per content version (a cache, rebuilt when missing).
+ * - annotations `by-position` (v4): [chapterId, anchor.position.start], so the notebook reads its
+ *   first screen (a chapter's first highlights in reading order) without reading every record.
+ *   Notes without a passage have no position and are not in it.
  * Later issues add stores here with a new DB_VERSION and a block in migrations.ts.
  */
 export const DB_NAME = 'mlsd-pocket';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface StoredChapter extends ChapterPayload {
   /** The content version this record was installed with. */
@@ -73,7 +76,7 @@ export interface PocketDB extends DBSchema {
   chapters: { key: string; value: StoredChapter };
   meta: { key: string; value: InstalledContent | BackupInfo | SyncSecret | StudyCardIndex };
   progress: { key: string; value: ReadingProgress; indexes: { 'by-updated': number } };
-  annotations: { key: string; value: Annotation; indexes: { 'by-chapter': string; 'by-updated': number } };
+  annotations: { key: string; value: Annotation; indexes: { 'by-chapter': string; 'by-updated': number; 'by-position': [string, number] } };
   cards: { key: string; value: UserCard; indexes: { 'by-updated': number; 'by-highlight': string } };
   reviews: { key: string; value: ReviewLogEntry; indexes: { 'by-card': string; 'by-time': number } };
   schedule: { key: string; value: CardSchedule; indexes: { 'by-due': number } };

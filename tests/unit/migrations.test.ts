@@ -55,6 +55,39 @@ async function writeVersion2(annotations: object[], backup: object): Promise<voi
   db.close();
 }
 
+/** Writes a database exactly as schema version 3 shipped it: v2's stores plus study, practice and search, with highlights and notes. */
+async function writeVersion3(annotations: object[], backup: object): Promise<void> {
+  const db = await openDB(DB_NAME, 3, {
+    upgrade(d) {
+      d.createObjectStore('chapters', { keyPath: 'id' });
+      d.createObjectStore('meta', { keyPath: 'key' });
+      d.createObjectStore('progress', { keyPath: 'chapterId' }).createIndex('by-updated', 'updatedAt');
+      const a = d.createObjectStore('annotations', { keyPath: 'id' });
+      a.createIndex('by-chapter', 'chapterId');
+      a.createIndex('by-updated', 'updatedAt');
+      const cards = d.createObjectStore('cards', { keyPath: 'id' });
+      cards.createIndex('by-updated', 'updatedAt');
+      cards.createIndex('by-highlight', 'highlightId');
+      const reviews = d.createObjectStore('reviews', { keyPath: 'id' });
+      reviews.createIndex('by-card', 'cardId');
+      reviews.createIndex('by-time', 'reviewedAt');
+      d.createObjectStore('schedule', { keyPath: 'cardId' }).createIndex('by-due', 'due');
+      const attempts = d.createObjectStore('attempts', { keyPath: 'id' });
+      attempts.createIndex('by-prompt', 'promptId');
+      attempts.createIndex('by-updated', 'updatedAt');
+      d.createObjectStore('searchIndex', { keyPath: 'version' });
+    },
+  });
+  const tx = db.transaction(['chapters', 'meta', 'progress', 'annotations'], 'readwrite');
+  for (const r of v1.chapters) await tx.objectStore('chapters').put(r);
+  for (const r of v1.meta) await tx.objectStore('meta').put(r);
+  await tx.objectStore('meta').put(backup);
+  for (const r of v1.progress) await tx.objectStore('progress').put(r);
+  for (const r of annotations) await tx.objectStore('annotations').put(r);
+  await tx.done;
+  db.close();
+}
+
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
 });
@@ -117,7 +150,7 @@ describe('schema migrations', () => {
     const backup = { key: 'backup', lastBackupAt: 5, changesSinceBackup: 3 };
     await writeVersion2(annotations, backup);
     const db = await openPocketDb();
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(DB_VERSION);
     expect(await annotationsForChapter(db, 'evaluate')).toEqual(annotations);
     expect(await getBackupInfo(db)).toEqual(backup);
     expect(await verifyInstalled(db)).toBe(true);
@@ -129,5 +162,27 @@ describe('schema migrations', () => {
     await db.put('schedule', { cardId: 'evaluate:abc', chapterId: 'evaluate', question: 'q', ...m });
     expect(await db.getAllFromIndex('reviews', 'by-card', 'evaluate:abc')).toHaveLength(1);
     expect(await db.countFromIndex('schedule', 'by-due', IDBKeyRange.upperBound(100))).toBe(1);
+  });
+
+  it('upgrades a version 3 database to version 4: every highlight and note kept, highlights findable by chapter and position', async () => {
+    const highlight = (n: number, chapterId: string, start: number) => ({
+      id: `00000000-0000-4000-8000-0000000000${String(n).padStart(2, '0')}`,
+      chapterId,
+      anchor: { quote: { type: 'TextQuoteSelector', exact: `quote ${n}`, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start, end: start + 7 } },
+      sectionId: null, colour: 'blue', note: '', contentVersion: '4be1d0aa92c3', chapterHash: '0a7d93b2c41e5f66', status: 'anchored', createdAt: n, updatedAt: n,
+    });
+    const note = { ...highlight(9, 'evaluate', 0), anchor: null, colour: null, note: 'a note on the whole chapter' };
+    const annotations = [highlight(1, 'evaluate', 300), highlight(2, 'evaluate', 20), highlight(3, 'deploy', 5), highlight(4, 'evaluate', 120), note];
+    const backup = { key: 'backup', lastBackupAt: null, changesSinceBackup: 5 };
+    await writeVersion3(annotations, backup);
+    const db = await openPocketDb();
+    expect(db.version).toBe(4);
+    expect(await db.count('annotations')).toBe(5);
+    expect(await db.get('annotations', note.id)).toEqual(note);
+    expect(await getBackupInfo(db)).toEqual(backup);
+    expect(await verifyInstalled(db)).toBe(true);
+    const evaluate = IDBKeyRange.bound(['evaluate', -Infinity], ['evaluate', Infinity]);
+    expect((await db.getAllFromIndex('annotations', 'by-position', evaluate)).map((a) => a.anchor?.position.start)).toEqual([20, 120, 300]);
+    expect((await db.getAllFromIndex('annotations', 'by-position', evaluate, 2)).map((a) => a.id)).toEqual([annotations[1]!.id, annotations[3]!.id]);
   });
 });
