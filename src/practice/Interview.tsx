@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { finishAttempt, nextStep, overBudget, pauseAttempt, resumeAttempt, setAnswer, timeView } from './attempt.ts';
+import { finishAttempt, nextStep, overBudget, pauseAttempt, resumeAttempt, timeView } from './attempt.ts';
+import { AnswerField } from './AnswerField.tsx';
 import { currentAttempt, sample, saveState, update } from './attempt-store.ts';
 import { BUDGET_MINUTES, GUIDING_QUESTIONS, STEP_COUNT, stepName } from './steps.ts';
 import { formatDuration } from './timer.ts';
@@ -36,7 +37,6 @@ export function Interview({ attempt: a }: { attempt: PracticeAttempt }) {
   const t = timeView(a, now);
   const step = a.currentStep;
   const name = stepName(step);
-  const fieldId = `answer-${step}`;
   const act = (f: (x: PracticeAttempt, n: ReturnType<typeof sample>) => PracticeAttempt) => {
     const n = sample();
     setNow(n);
@@ -86,17 +86,7 @@ export function Interview({ attempt: a }: { attempt: PracticeAttempt }) {
           ))}
         </ul>
       </details>
-      <label for={fieldId} class="answer-label">
-        Your answer for Step {step}: {name}
-      </label>
-      <textarea
-        id={fieldId}
-        class="field answer"
-        rows={10}
-        spellcheck
-        value={a.steps[step - 1]?.answer ?? ''}
-        onInput={(e) => update(setAnswer(currentAttempt.get() ?? a, step, (e.currentTarget as HTMLTextAreaElement).value, Date.now()))}
-      />
+      <AnswerField key={step} attempt={a} step={step} rows={10} />
       <p class="save-state" role="status">
         {save.kind === 'failed' ? <span class="notice warn">{save.message}</span> : save.kind === 'pending' ? 'Saving…' : 'Saved on this device'}
       </p>
@@ -137,16 +127,7 @@ export function Interview({ attempt: a }: { attempt: PracticeAttempt }) {
           <summary>Your earlier steps</summary>
           {a.steps.slice(0, step - 1).map((s) => (
             <div key={s.step} class="earlier-step">
-              <label for={`answer-${s.step}`} class="answer-label">
-                Your answer for Step {s.step}: {stepName(s.step)}
-              </label>
-              <textarea
-                id={`answer-${s.step}`}
-                class="field answer"
-                rows={4}
-                value={s.answer}
-                onInput={(e) => update(setAnswer(currentAttempt.get() ?? a, s.step, (e.currentTarget as HTMLTextAreaElement).value, Date.now()))}
-              />
+              <AnswerField attempt={a} step={s.step} rows={4} />
             </div>
           ))}
         </details>

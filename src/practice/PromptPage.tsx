@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { navigate } from '../app/router.ts';
 import { FAMILY_NAMES, type ContentManifest, type TreeNode } from '../shared/content-types.ts';
 import { treeText } from '../shared/tree-text.ts';
@@ -17,6 +17,9 @@ export function PromptPage({ manifest, id }: { manifest: ContentManifest; id: st
   const state = useChapter(manifest, meta ? id : null);
   const [attempts, setAttempts] = useState<PracticeAttempt[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
+  // A double tap on Start must not begin two interviews.
+  const starting = useRef(false);
+  const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (meta) document.title = `${meta.title} · Practice · MLSD Pocket`;
     listAttempts()
@@ -40,7 +43,9 @@ export function PromptPage({ manifest, id }: { manifest: ContentManifest; id: st
   const running = attempts.find((a) => a.status !== 'finished');
 
   const start = async (length: InterviewLength) => {
-    if (!chapter) return;
+    if (!chapter || starting.current) return;
+    starting.current = true;
+    setBusy(true);
     setProblem(null);
     const brief = [treeText(briefNodes), ...(scaleNodes.length ? ['Scale:', treeText(scaleNodes)] : [])].join('\n').trim();
     const a = startAttempt(
@@ -87,7 +92,7 @@ export function PromptPage({ manifest, id }: { manifest: ContentManifest; id: st
           ) : null}
           <div class="start-buttons">
             {LENGTHS.map((len) => (
-              <button key={len} type="button" class={`btn${running ? '' : ' primary'}`} onClick={() => void start(len)}>
+              <button key={len} type="button" class={`btn${running ? '' : ' primary'}`} disabled={busy} onClick={() => void start(len)}>
                 Start a {len}-minute interview
               </button>
             ))}

@@ -1,8 +1,9 @@
 import { openPocketDb } from '../storage/db.ts';
-import { allAttempts, getAttempt, putAttempt } from '../storage/attempts-repo.ts';
+import { allAttempts, getAttempt, putAttemptOver } from '../storage/attempts-repo.ts';
 import { StorageFailure } from '../storage/errors.ts';
 import { createStore } from '../ui/store.ts';
 import { anchorAttempt } from './attempt.ts';
+import { mergeAttempt, sameWork } from './merge-attempt.ts';
 import type { TimeSample } from './timer.ts';
 import type { PracticeAttempt } from './types.ts';
 import './backup-attempts.ts';
@@ -12,6 +13,10 @@ import './backup-attempts.ts';
  * never loses a word), then is written to IndexedDB after a short pause; a failed write (storage
  * full, connection closed) keeps the change in memory, says so, and is retried until it lands.
  * Pending changes are flushed on `pagehide` and when the tab is hidden.
+ *
+ * The same attempt open in two tabs stays one attempt: each write reads the stored version in
+ * its transaction and merges (merge-attempt.ts) when another tab or sync wrote since this tab's
+ * `base`, and tells the other tabs (BroadcastChannel), which take the new version at once.
  */
 export type SaveState = { kind: 'saved' } | { kind: 'pending' } | { kind: 'failed'; message: string };
 
@@ -23,6 +28,9 @@ const RETRY_MS = 3000;
 let dirty = false;
 let timer: ReturnType<typeof setTimeout> | null = null;
 let writing: Promise<void> | null = null;
+/** The version of the current attempt last known to be in storage: what a merge starts from. */
+let base: PracticeAttempt | null = null;
+let channel: BroadcastChannel | null = null;
 
 export const sample = (): TimeSample => ({ wall: Date.now(), mono: performance.now(), origin: performance.timeOrigin });
 
@@ -50,7 +58,16 @@ export async function flush(): Promise<void> {
   const toSave = anchorAttempt(a, sample());
   writing = (async () => {
     try {
-      await putAttempt(await openPocketDb(), toSave);
+      const written = await putAttemptOver(await openPocketDb(), toSave, (stored) =>
+        stored && !(base && sameWork(base, stored)) ? mergeAttempt(base, toSave, stored) : toSave,
+      );
+      base = written;
+      if (written !== toSave) {
+        // Another tab's work came in: show it (rebasing anything typed during the write).
+        const now = currentAttempt.get();
+        if (now?.id === written.id) currentAttempt.set(now === a ? written : mergeAttempt(a, now, written));
+      }
+      channel?.postMessage({ type: 'attempt', attempt: written });
       if (!dirty) saveState.set({ kind: 'saved' });
     } catch (err) {
       dirty = true;
@@ -72,6 +89,7 @@ export async function openAttempt(id: string): Promise<PracticeAttempt | null> {
   // Never swap out an attempt whose words are not in storage yet: it stays in memory and keeps retrying.
   if (dirty) throw new StorageFailure('quota', 'Your other interview is not saved yet; it is kept on this device and saved as soon as storage accepts it.');
   const a = await getAttempt(await openPocketDb(), id);
+  base = a;
   currentAttempt.set(a);
   dirty = false;
   saveState.set({ kind: 'saved' });
@@ -84,11 +102,26 @@ export async function listAttempts(): Promise<PracticeAttempt[]> {
   return list.sort((a, b) => b.createdAt - a.createdAt);
 }
 
+/** Another tab saved an attempt: the same one open here takes it (merged with unsaved words here). */
+export function fromOtherTab(theirs: PracticeAttempt): void {
+  const mine = currentAttempt.get();
+  if (!mine || mine.id !== theirs.id) return;
+  if (base?.id === theirs.id && theirs.updatedAt < base.updatedAt) return;
+  currentAttempt.set(dirty ? mergeAttempt(base, mine, theirs) : theirs);
+  base = theirs;
+}
+
 let listening = false;
-/** Flushes on pagehide and when the tab is hidden; re-anchors a running clock while saving. */
+/** Flushes on pagehide and when the tab is hidden; re-anchors a running clock while saving; follows other tabs. */
 export function keepSaved(): void {
   if (listening) return;
   listening = true;
+  if (typeof BroadcastChannel !== 'undefined') {
+    channel = new BroadcastChannel('mlsd-attempts');
+    channel.addEventListener('message', (e: MessageEvent<{ type?: string; attempt?: PracticeAttempt }>) => {
+      if (e.data?.type === 'attempt' && e.data.attempt) fromOtherTab(e.data.attempt);
+    });
+  }
   // A running clock is re-anchored (saved) on the way out; anything not yet written is flushed.
   const leave = () => {
     if (currentAttempt.get()?.status === 'running') dirty = true;

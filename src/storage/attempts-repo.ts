@@ -12,6 +12,25 @@ export async function putAttempt(db: PocketDb, attempt: PracticeAttempt): Promis
   announceWrite({ store: 'attempts', key: attempt.id, value: attempt });
 }
 
+/**
+ * Writes an attempt after reading the stored one in the same transaction, so a version written
+ * meanwhile by another tab (or sync) is seen: `resolve` gets it and returns what to store.
+ */
+export async function putAttemptOver(
+  db: PocketDb,
+  attempt: PracticeAttempt,
+  resolve: (stored: PracticeAttempt | null) => PracticeAttempt,
+): Promise<PracticeAttempt> {
+  const written = await guarded(async () => {
+    const tx = db.transaction('attempts', 'readwrite');
+    const toPut = resolve((await tx.store.get(attempt.id)) ?? null);
+    await Promise.all([tx.store.put(toPut), tx.done]);
+    return toPut;
+  });
+  announceWrite({ store: 'attempts', key: written.id, value: written });
+  return written;
+}
+
 /** Writes several attempts in one transaction (an import): all or nothing. */
 export async function putAttempts(db: PocketDb, attempts: readonly PracticeAttempt[], origin?: 'restore'): Promise<void> {
   if (attempts.length === 0) return;

@@ -15,6 +15,21 @@ const offerInstall = (page: Page) =>
     dispatchEvent(e);
   });
 
+/** The attempts in IndexedDB, as the app stored them. */
+const storedAttempts = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<{ id: string; currentStep: number; answers: string[] }[]>((resolve, reject) => {
+        const open = indexedDB.open('mlsd-pocket');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('attempts').objectStore('attempts').getAll();
+          req.onsuccess = () => resolve(req.result.map((a: { id: string; currentStep: number; steps: { answer: string }[] }) => ({ id: a.id, currentStep: a.currentStep, answers: a.steps.map((x) => x.answer) })));
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+
 /** Every control of the top bar: its accessible name and box. */
 const barControls = (page: Page) =>
   page.locator('header.topbar nav > a, header.topbar nav > button').evaluateAll((els) =>
@@ -80,6 +95,62 @@ describe('on a phone, offline', () => {
     await expect.poll(() => times.innerText()).toMatch(/^1: \d+:\d\d · 2: in progress$/);
     expect(await page.locator('.attempt-link .meta').first().innerText()).toMatch(/^today at \d/);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/phone-history-in-progress.png` });
+  });
+
+  it('a double tap on Start begins one interview, not two', async () => {
+    const before = (await storedAttempts(page)).length;
+    await page.goto(`${app.server.url}/practice`);
+    await page.locator('.prompt-link').nth(1).click();
+    const start = page.getByRole('button', { name: 'Start a 45-minute interview' });
+    await start.waitFor();
+    await start.evaluate((b: HTMLButtonElement) => {
+      b.click();
+      b.click();
+    });
+    await page.getByLabel('Your answer for Step 1: Clarify requirements', { exact: true }).waitFor();
+    await page.waitForTimeout(500);
+    expect((await storedAttempts(page)).length).toBe(before + 1);
+  });
+
+  it('one interview in two tabs: Next step and words from either tab survive the other tab saving', async () => {
+    const first = page.getByLabel('Your answer for Step 1: Clarify requirements', { exact: true });
+    await first.fill('typed in tab one');
+    await page.getByText('Saved on this device').waitFor();
+    const id = page.url().split('/').pop()!;
+    const tab2 = await app.context.newPage();
+    try {
+      await tab2.goto(page.url());
+      const again = tab2.getByLabel('Your answer for Step 1: Clarify requirements', { exact: true });
+      await again.waitFor();
+      expect(await again.inputValue()).toBe('typed in tab one');
+      await again.fill('typed in tab one, then in tab two');
+      await tab2.getByText('Saved on this device').waitFor();
+      await tab2.getByRole('button', { name: 'Next step' }).click();
+      // Tab one follows at once...
+      await page.getByRole('heading', { name: /^Step 2:/ }).waitFor();
+      // ...and its save on the way to the background writes nothing stale.
+      await page.evaluate(() => {
+        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+      await page.waitForTimeout(1000);
+      const stored = (await storedAttempts(tab2)).find((a) => a.id === id)!;
+      expect(stored.currentStep).toBe(2);
+      expect(stored.answers[0]).toBe('typed in tab one, then in tab two');
+    } finally {
+      await tab2.close();
+      await page.reload();
+    }
+  });
+
+  it('an answer pasted past the limit is cut at the limit and says so, so the attempt always restores and syncs', async () => {
+    const field = page.getByLabel(/^Your answer for Step 2:/);
+    await field.fill('x'.repeat(45_000));
+    expect((await field.inputValue()).length).toBe(40_000);
+    await page.getByText('This answer is at its limit of 40,000 characters; anything pasted past it was not added.').waitFor();
+    await page.getByText('Saved on this device').waitFor();
+    const id = page.url().split('/').pop()!;
+    expect((await storedAttempts(page)).find((a) => a.id === id)!.answers[1]!.length).toBe(40_000);
   });
 });
 

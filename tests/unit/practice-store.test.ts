@@ -6,17 +6,19 @@ import { StorageFailure } from '../../src/storage/errors.ts';
 const stored = new Map<string, PracticeAttempt>();
 let failures = 0;
 vi.mock('../../src/storage/attempts-repo.ts', () => ({
-  putAttempt: vi.fn(async (_db: unknown, a: PracticeAttempt) => {
+  putAttemptOver: vi.fn(async (_db: unknown, a: PracticeAttempt, resolve: (s: PracticeAttempt | null) => PracticeAttempt) => {
     if (failures-- > 0) throw new StorageFailure('quota', 'This device is out of storage space.');
-    stored.set(a.id, structuredClone(a));
+    const toPut = resolve(structuredClone(stored.get(a.id)) ?? null);
+    stored.set(a.id, structuredClone(toPut));
+    return toPut;
   }),
   getAttempt: vi.fn(async (_db: unknown, id: string) => stored.get(id) ?? null),
   allAttempts: vi.fn(async () => [...stored.values()]),
 }));
 vi.mock('../../src/storage/db.ts', () => ({ openPocketDb: async () => ({}) }));
 
-const { currentAttempt, flush, openAttempt, saveState, update, sample } = await import('../../src/practice/attempt-store.ts');
-const { setAnswer, startAttempt, timeView } = await import('../../src/practice/attempt.ts');
+const { currentAttempt, flush, fromOtherTab, openAttempt, saveState, update, sample } = await import('../../src/practice/attempt-store.ts');
+const { nextStep, setAnswer, startAttempt, timeView } = await import('../../src/practice/attempt.ts');
 
 const start = () =>
   startAttempt(
@@ -74,5 +76,33 @@ describe('the attempt store', () => {
     expect(timeView(saved, sample()).elapsedMs).toBeGreaterThanOrEqual(0);
     currentAttempt.set(null);
     expect((await openAttempt('a1'))?.id).toBe('a1');
+  });
+
+  it('two tabs on one attempt: a write never undoes what the other tab saved, and a message from it is taken at once', async () => {
+    failures = 0;
+    stored.clear();
+    currentAttempt.set(null);
+    const a = start();
+    update(a, true);
+    await flush();
+    // Tab two (simulated: a write straight to storage) moves to step 2 and answers step 1.
+    const other = nextStep(setAnswer(stored.get('a1')!, 1, 'From tab two', Date.now() + 5), sample());
+    stored.set('a1', structuredClone(other));
+    // This tab, still on its old copy (step 1), types into step 2's field of that copy.
+    update(setAnswer(currentAttempt.get()!, 2, 'From tab one', Date.now()));
+    await flush();
+    const saved = stored.get('a1')!;
+    expect(saved.currentStep).toBe(2);
+    expect(saved.steps[0]!.answer).toBe('From tab two');
+    expect(saved.steps[1]!.answer).toBe('From tab one');
+    // What this tab shows is the merged attempt, not its stale copy.
+    expect(currentAttempt.get()?.currentStep).toBe(2);
+    expect(currentAttempt.get()?.steps[0]!.answer).toBe('From tab two');
+    // A message from the other tab with a newer version replaces the copy here when nothing waits to be saved.
+    fromOtherTab({ ...saved, steps: saved.steps.map((s) => (s.step === 2 ? { ...s, answer: 'Edited again in tab two' } : s)), updatedAt: saved.updatedAt + 10 });
+    expect(currentAttempt.get()?.steps[1]!.answer).toBe('Edited again in tab two');
+    // An older one is ignored.
+    fromOtherTab({ ...saved, currentStep: 1, updatedAt: saved.updatedAt - 100 });
+    expect(currentAttempt.get()?.currentStep).toBe(2);
   });
 });
