@@ -1,3 +1,4 @@
+import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { foldCase } from './find-text.ts';
 
@@ -30,31 +31,59 @@ function entriesOf(host: HTMLElement): { entries: Entry[]; letters: Map<string, 
   return { entries, letters };
 }
 
-/** Above the glossary: "Filter terms" and an A–Z index. Filtering only hides entries (no text changes). */
+/**
+ * The glossary's "Filter terms" and A–Z index, placed under the glossary's heading (inside the
+ * article, in a `data-ui` box that highlight offsets and Find in chapter skip).
+ */
 export function GlossaryTools({ host }: { host: HTMLElement | null }) {
+  useEffect(() => {
+    if (!host) return;
+    const box = document.createElement('div');
+    box.dataset.ui = 'glossary-tools';
+    const place = () => {
+      const heading = host.querySelector(':scope > h1');
+      if (heading) heading.after(box);
+      else host.prepend(box);
+    };
+    place();
+    render(<GlossaryPanel host={host} />, box);
+    // The reader rebuilds the chapter body on a content update: put the box back under the new heading.
+    const watch = new MutationObserver(() => {
+      if (!box.isConnected) place();
+    });
+    watch.observe(host, { childList: true });
+    return () => {
+      watch.disconnect();
+      render(null, box);
+      box.remove();
+    };
+  }, [host]);
+  return null;
+}
+
+/** Filtering only hides entries (no text changes). */
+function GlossaryPanel({ host }: { host: HTMLElement }) {
   const [filter, setFilter] = useState('');
-  const model = useMemo(() => (host ? entriesOf(host) : null), [host]);
+  const model = useMemo(() => entriesOf(host), [host]);
 
   const needle = foldCase(filter.trim()).slice(0, 100);
-  useEffect(() => {
-    if (!model) return;
-    const shownLetters = new Set<HTMLElement>();
-    for (const e of model.entries) {
-      const show = !needle || e.text.includes(needle);
-      for (const el of e.els) el.hidden = !show;
-      if (show && e.letter) shownLetters.add(e.letter);
-    }
-    for (const l of model.letters.values()) l.hidden = !!needle && !shownLetters.has(l);
+  // What the filter keeps, computed here (not read back from the DOM), so the A–Z index follows it.
+  const shown = useMemo(() => {
+    const entries = model.entries.filter((e) => !needle || e.text.includes(needle));
+    return { entries: new Set(entries), letters: new Set(entries.map((e) => e.letter)) };
   }, [model, needle]);
+  useEffect(() => {
+    for (const e of model.entries) for (const el of e.els) el.hidden = !shown.entries.has(e);
+    for (const l of model.letters.values()) l.hidden = !!needle && !shown.letters.has(l);
+  }, [model, shown]);
   useEffect(
     () => () => {
-      if (model) for (const el of host?.querySelectorAll<HTMLElement>('[hidden]') ?? []) el.hidden = false;
+      for (const el of host.querySelectorAll<HTMLElement>('[hidden]')) el.hidden = false;
     },
     [model],
   );
 
-  if (!model) return null;
-  const count = needle ? model.entries.filter((e) => e.text.includes(needle)).length : model.entries.length;
+  const count = shown.entries.size;
   return (
     <div class="glossary-tools" data-ui="">
       <label class="glossary-filter">
@@ -67,7 +96,7 @@ export function GlossaryTools({ host }: { host: HTMLElement | null }) {
       <nav class="az" aria-label="Glossary A to Z">
         {LETTERS.map((l) => {
           const el = model.letters.get(l);
-          return el && !el.hidden ? (
+          return el && (!needle || shown.letters.has(el)) ? (
             <a key={l} href={`#${el.id}`}>
               {l}
             </a>

@@ -6,8 +6,13 @@ import { groupByChapter, hitHref } from './result-groups.ts';
 
 const KIND_LABEL: Record<DocKind, string | null> = { guide: null, glossary: 'Glossary', note: 'Your note', card: 'Card' };
 
-/** The results, grouped by chapter in reading order, each linking to its exact block. */
-export function SearchResults({ hits, manifest, onOpen }: { hits: SearchHit[]; manifest: ContentManifest; onOpen: () => void }) {
+const more = (n: number) => `${n.toLocaleString('en-GB')} more ${n === 1 ? 'result' : 'results'} in this chapter`;
+
+/**
+ * The results, grouped by chapter in reading order, each linking to its exact block; a chapter
+ * with more results than shown says how many (the engine keeps one chapter from flooding the list).
+ */
+export function SearchResults({ hits, more: moreBy, manifest, onOpen }: { hits: SearchHit[]; more: Record<string, number>; manifest: ContentManifest; onOpen: () => void }) {
   return (
     <div class="search-results">
       {groupByChapter(hits).map((g) => (
@@ -28,6 +33,7 @@ export function SearchResults({ hits, manifest, onOpen }: { hits: SearchHit[]; m
               </li>
             ))}
           </ul>
+          {(moreBy[g.chapterId ?? ''] ?? 0) > 0 && <p class="search-more-in">{more(moreBy[g.chapterId ?? '']!)}</p>}
         </section>
       ))}
     </div>

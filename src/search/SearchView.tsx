@@ -35,10 +35,12 @@ export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; 
     document.title = 'Search · MLSD Pocket';
     input.current?.focus();
   }, []);
-  // The index follows the installed guide: (re)open it when the version changes.
-  useEffect(() => openIndex(), [manifest.version]);
   // Back/forward or a recent-search link changes the URL: the box follows.
   useEffect(() => setText((t) => (cleanQuery(t) === cleanQuery(q) ? t : q)), [q]);
+
+  // The index follows the installed guide: (re)open it when the version changes (before the
+  // first search below is sent, so the worker reads the guide and its index in one round).
+  useLayoutEffect(() => openIndex(manifest.version), [manifest.version]);
 
   const query = cleanQuery(text);
   // Asked before the browser paints (a layout effect), so a keystroke waits for no frame.
@@ -70,7 +72,7 @@ export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; 
     performance.clearMarks('search-answer');
     if (!firstShown.current && answer.total > 0) {
       firstShown.current = true;
-      performance.measure('search-first-result', { start: openedAt.current });
+      performance.measure('search-first-result', { start: openedAt.current, detail: answered?.detail });
     }
   }, [answer]);
   useEffect(() => {
@@ -165,7 +167,7 @@ export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; 
       {!query && recent.length === 0 && <p class="search-hint">Type a word or two: a concept, a metric, a term, something from your notes.</p>}
       {query && answer && answer.hits.length > 0 && (
         <div class={stale ? 'search-stale' : undefined}>
-          <SearchResults hits={answer.hits} manifest={manifest} onOpen={remember} />
+          <SearchResults hits={answer.hits} more={answer.more} manifest={manifest} onOpen={remember} />
           {answer.total > answer.hits.length && (
             <button type="button" class="btn search-more" onClick={() => setLimit(limit + PAGE)}>
               Show more results

@@ -49,4 +49,6 @@ export interface SearchAnswer {
   /** Counts per kind, for the filter labels. */
   counts: Record<DocKind, number>;
   hits: SearchHit[];
+  /** Per chapter id ('' for none): its results not shown, so one chapter does not flood the list. */
+  more: Record<string, number>;
 }

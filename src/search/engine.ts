@@ -1,22 +1,33 @@
-import MiniSearch, { type Options, type SearchOptions, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
+import { dedupe, diversePage } from './collapse.ts';
 import type { DocKind, Filter, SearchAnswer, SearchDoc, SearchHit } from './doc-types.ts';
 import { cleanQuery, MAX_WORDS } from './query.ts';
-import { makeSnippet } from './snippet.ts';
+import { scanSearch, type ScanText } from './scan.ts';
+import { makeSnippet, matchedTerms } from './snippet.ts';
 import { fuzzyFor, processTerm, tokenize } from './terms.ts';
 
 /**
  * The search engine (MiniSearch) and its one configuration, shared by the index build and the
- * queries: titles boosted, prefix matching on the word being typed, one typo allowed in words of
- * five letters or more; exact phrases and title matches are ranked first.
+ * queries: titles boosted, prefix matching on the word being typed (3+ letters), one typo allowed
+ * in words of five letters or more; exact phrases and title matches are ranked first.
+ *
+ * The index stores no fields: a result's id points into a document list kept beside it (the
+ * guide's: a position in its doc table; the user's: the document id), so the stored index is the
+ * postings alone, and snippets come from the documents' text.
  */
 
-const STORED = ['kind', 'chapterId', 'sectionTitle', 'blockId', 'title', 'text', 'order'] as const;
-export type Index = MiniSearch<SearchDoc>;
+/** What MiniSearch indexes: the id and the two searched fields. */
+export interface IndexedDoc {
+  id: number | string;
+  title: string;
+  text: string;
+}
+export type Index = MiniSearch<IndexedDoc>;
 
-export const indexOptions: Options<SearchDoc> = {
+export const indexOptions: Options<IndexedDoc> = {
   idField: 'id',
   fields: ['title', 'text'],
-  storeFields: [...STORED],
+  storeFields: [],
   tokenize,
   processTerm: (term) => processTerm(term),
   // Our removals are few and precise; vacuuming runs only when we ask.
@@ -30,75 +41,118 @@ const searchOptions: SearchOptions = {
   weights: { fuzzy: 0.45, prefix: 0.6 },
 };
 
-export const createIndex = (): Index => new MiniSearch<SearchDoc>(indexOptions);
+/** An index and the documents its ids point at. */
+export interface Collection {
+  index: Index;
+  doc: (id: number | string) => SearchDoc | undefined;
+}
 
-export function buildIndex(docs: SearchDoc[]): Index {
+export const createIndex = (): Index => new MiniSearch<IndexedDoc>(indexOptions);
+
+const indexed = (d: SearchDoc, id: number | string): IndexedDoc => ({ id, title: d.title, text: d.text });
+
+/** The guide's index: document `i` of `docs` has id `i`. */
+export function buildGuideIndex(docs: readonly SearchDoc[]): Index {
   const index = createIndex();
-  index.addAll(docs);
+  index.addAll(docs.map((d, i) => indexed(d, i)));
   return index;
 }
 
-export const loadIndex = (json: string): Index => MiniSearch.loadJSON<SearchDoc>(json, indexOptions);
+/** The same, in chunks that yield to the event loop (searches are answered between them). */
+export async function buildGuideIndexAsync(docs: readonly SearchDoc[]): Promise<Index> {
+  const index = createIndex();
+  await index.addAllAsync(docs.map((d, i) => indexed(d, i)), { chunkSize: 400 });
+  return index;
+}
 
-/** Adds or replaces one document. */
+export const loadIndex = (json: string): Index => MiniSearch.loadJSON<IndexedDoc>(json, indexOptions);
+export const loadIndexAsync = (json: string): Promise<Index> => MiniSearch.loadJSONAsync<IndexedDoc>(json, indexOptions);
+
+/** The guide as a collection over its document list. */
+export const guideCollection = (docs: readonly SearchDoc[], index: Index): Collection => ({ index, doc: (id) => docs[id as number] });
+
+/** Adds or replaces one document (the user's index: ids are the documents' own). */
 export function upsert(index: Index, doc: SearchDoc): void {
-  if (index.has(doc.id)) index.replace(doc);
-  else index.add(doc);
+  if (index.has(doc.id)) index.replace(indexed(doc, doc.id));
+  else index.add(indexed(doc, doc.id));
 }
 
 export function remove(index: Index, id: string): void {
   if (index.has(id)) index.discard(id);
 }
 
+/** One matching document with its score; `terms` are the index terms it matched (null: derive from its text). */
+export interface Candidate {
+  doc: SearchDoc;
+  score: number;
+  terms: string[] | null;
+}
+
 const EMPTY_COUNTS = (): Record<DocKind, number> => ({ guide: 0, glossary: 0, note: 0, card: 0 });
 const RERANK = 300;
 
-/** Searches every index given (the guide's and the user's), best first; snippets for the first `limit`. */
-export function runSearch(indexes: Index[], raw: string, filter: Filter, limit: number, version: string | null): SearchAnswer {
+function searchCollection(c: Collection, text: string, combineWith: 'AND' | 'OR'): Candidate[] {
+  const out: Candidate[] = [];
+  for (const r of c.index.search(text, { ...searchOptions, combineWith })) {
+    const doc = c.doc(r.id as number | string);
+    if (doc) out.push({ doc, score: r.score, terms: r.terms });
+  }
+  return out;
+}
+
+/**
+ * Searches every collection given (the guide's and the user's), best first, snippets for the
+ * first `limit`. `scan`: the guide's documents while its index is still loading, searched by a
+ * plain scan of their text so the first answer never waits for the index.
+ */
+export function runSearch(collections: Collection[], raw: string, filter: Filter, limit: number, version: string | null, scan?: ScanText): SearchAnswer {
   const query = cleanQuery(raw);
   const words = tokenize(query).slice(0, MAX_WORDS);
-  const answer: SearchAnswer = { query, version, total: 0, counts: EMPTY_COUNTS(), hits: [] };
+  const answer: SearchAnswer = { query, version, total: 0, counts: EMPTY_COUNTS(), hits: [], more: {} };
   if (words.length === 0) return answer;
   const text = words.join(' ');
-  let results = indexes.flatMap((ix) => ix.search(text, { ...searchOptions, combineWith: 'AND' }));
-  if (results.length === 0 && words.length > 1) results = indexes.flatMap((ix) => ix.search(text, { ...searchOptions, combineWith: 'OR' }));
+  const run = (mode: 'AND' | 'OR') => [...collections.flatMap((c) => searchCollection(c, text, mode)), ...(scan ? scanSearch(scan, words, mode) : [])];
+  let results = run('AND');
+  if (results.length === 0 && words.length > 1) results = run('OR');
   results.sort((a, b) => b.score - a.score);
   rerank(results, words.join(' ').toLowerCase());
-  for (const r of results) answer.counts[r.kind as DocKind]++;
-  const kept = filter === 'all' ? results : results.filter((r) => r.kind === filter);
+  const unique = dedupe(results, (c) => c.doc);
+  for (const r of unique) answer.counts[r.doc.kind]++;
+  const kept = filter === 'all' ? unique : unique.filter((r) => r.doc.kind === filter);
   answer.total = kept.length;
-  answer.hits = kept.slice(0, limit).map(toHit);
+  const page = diversePage(kept, limit, (c) => c.doc);
+  answer.hits = page.shown.map((c) => toHit(c, words));
+  answer.more = page.more;
   return answer;
 }
 
 /** Exact phrase in the text (×2) and the query in the title (×1.5) lift the first few hundred results. */
-function rerank(results: SearchResult[], phrase: string): void {
+function rerank(results: Candidate[], phrase: string): void {
   const head = results.slice(0, RERANK);
   for (const r of head) {
-    const title = String(r.title ?? '').toLowerCase();
+    const title = r.doc.title.toLowerCase();
     if (title && title.includes(phrase)) r.score *= title === phrase ? 3 : 1.5;
-    if (String(r.text ?? '').toLowerCase().includes(phrase)) r.score *= 2;
+    if (r.doc.text.toLowerCase().includes(phrase)) r.score *= 2;
   }
   head.sort((a, b) => b.score - a.score);
   results.splice(0, head.length, ...head);
 }
 
-function toHit(r: SearchResult): SearchHit {
-  const terms = new Set(r.terms);
-  const body = String(r.text ?? '');
-  const title = String(r.title ?? '');
-  const { snippet, marks } = makeSnippet(body || title, terms);
+function toHit(c: Candidate, words: string[]): SearchHit {
+  const { doc } = c;
+  const terms = c.terms ?? matchedTerms(`${doc.title} ${doc.text}`, words);
+  const { snippet, marks } = makeSnippet(doc.text || doc.title, new Set(terms));
   return {
-    id: String(r.id),
-    kind: r.kind as DocKind,
-    chapterId: (r.chapterId as string | null) ?? null,
-    sectionTitle: String(r.sectionTitle ?? ''),
-    blockId: (r.blockId as string | null) ?? null,
-    title,
+    id: doc.id,
+    kind: doc.kind,
+    chapterId: doc.chapterId,
+    sectionTitle: doc.sectionTitle,
+    blockId: doc.blockId,
+    title: doc.title,
     snippet,
     marks,
-    terms: r.terms,
-    order: Number(r.order),
-    score: r.score,
+    terms,
+    order: doc.order,
+    score: c.score,
   };
 }

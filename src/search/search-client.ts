@@ -43,6 +43,7 @@ function start(): Worker {
       performance.mark('search-index-open', { detail: m.report });
       indexState.set({ phase: 'ready', report: m.report });
     }
+    else if (m.type === 'settled') performance.mark('search-index-settled', { detail: m.report });
     else if (m.type === 'failed') indexState.set({ phase: 'failed', message: m.message });
     else if (m.type === 'changed') userDataVersion.set(userDataVersion.get() + 1);
     else if (m.type === 'answer') {
@@ -63,9 +64,9 @@ function start(): Worker {
 const send = (m: ToWorker) => start().postMessage(m);
 
 /** Makes sure the index matches the installed guide (call on open and when the guide's version changes). */
-export function openIndex(): void {
+export function openIndex(version: string | null): void {
   if (indexState.get().phase !== 'opening') indexState.set({ phase: 'opening' });
-  send({ type: 'open' });
+  send({ type: 'open', version });
 }
 
 /** Asks for an answer; a newer call makes older ones resolve to null (never shown). */

@@ -8,8 +8,9 @@ import { SearchService } from './search-service.ts';
 
 /**
  * The search worker: owns the index, so building it and answering a keystroke never hold up the
- * page. It follows the user's writes from every tab through the annotations BroadcastChannel
- * (and the page forwards its own writes of cards).
+ * page. It follows the user's writes from every tab: notes through the annotations
+ * BroadcastChannel (with ids), cards through the study channel (which only says "changed": the
+ * cards are re-read), and the page forwards its own writes.
  */
 interface Scope {
   postMessage(message: FromWorker): void;
@@ -25,15 +26,19 @@ let latest = 0;
 const plain = (err: unknown): string =>
   err instanceof StorageFailure ? err.message : 'Search could not read the guide saved on this device.';
 
-function open(): Promise<void> {
+function open(version: string | null = null): Promise<void> {
   opening = service
-    .open()
+    .open(version)
     .then((report) => {
       post({ type: 'opened', report });
-      // The user's notes stream in after the guide: answers shown meanwhile are asked again.
-      void Promise.all([service.guideReady, service.userReady]).then(
-        () => (report.userDocs !== service.userDocCount || report.docs !== service.guideDocCount) && post({ type: 'changed' }),
-      );
+      // The guide's index and the user's notes load after the first answers (which scan the
+      // guide's text): answers shown meanwhile are asked again.
+      if (report.source !== 'current') {
+        void service.settled().then((settled) => {
+          post({ type: 'changed' });
+          post({ type: 'settled', report: settled });
+        });
+      }
     })
     .catch((err: unknown) => post({ type: 'failed', message: plain(err) }));
   return opening;
@@ -49,7 +54,7 @@ async function follow(store: 'annotations' | 'cards', ids: string[]): Promise<vo
 
 scope.addEventListener('message', (e) => {
   const m = e.data;
-  if (m.type === 'open') void open();
+  if (m.type === 'open') void open(m.version);
   else if (m.type === 'search') {
     latest = m.id;
     void (opening ?? open()).then(() => {
@@ -67,8 +72,23 @@ scope.addEventListener('message', (e) => {
   }
 });
 
+let cardsSoon: ReturnType<typeof setTimeout> | null = null;
+
+/** Study data changed in some tab (cards made, edited, deleted, or a grade): re-read the cards once it settles. */
+function refreshCardsSoon(): void {
+  if (cardsSoon) clearTimeout(cardsSoon);
+  cardsSoon = setTimeout(() => {
+    cardsSoon = null;
+    void (opening ?? open())
+      .then(() => service.refreshCards())
+      .then((changed) => changed && post({ type: 'changed' }))
+      .catch(() => undefined);
+  }, 200);
+}
+
 if (typeof BroadcastChannel !== 'undefined') {
   new BroadcastChannel('mlsd-annotations').addEventListener('message', (e: MessageEvent<{ type?: string; ids?: unknown }>) => {
     if (e.data?.type === 'changed' && Array.isArray(e.data.ids)) void follow('annotations', e.data.ids.filter((x): x is string => typeof x === 'string')).catch(() => undefined);
   });
+  new BroadcastChannel('mlsd-study').addEventListener('message', refreshCardsSoon);
 }

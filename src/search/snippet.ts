@@ -37,3 +37,18 @@ export function makeSnippet(text: string, terms: ReadonlySet<string>, size = SNI
     .map(([s, e]): [number, number] => [s - start + lead.length, e - start + lead.length]);
   return { snippet: `${lead}${text.slice(start, end)}${tail}`, marks };
 }
+
+/**
+ * The index terms of `text` that the query words reach (the same word, or a longer one starting
+ * with a query term of 3+ letters, as prefix matching does): what a scanned result marks.
+ */
+export function matchedTerms(text: string, words: readonly string[]): string[] {
+  const wanted = words.map((w) => processTerm(w)).filter((t): t is string => t !== null);
+  const out = new Set<string>();
+  for (const m of text.matchAll(WORD)) {
+    const t = processTerm(m[0]);
+    if (t !== null && wanted.some((q) => t === q || (q.length >= 3 && t.startsWith(q)))) out.add(t);
+    if (out.size >= 12) break;
+  }
+  return [...out];
+}

@@ -3,9 +3,11 @@ export interface StoredSearchIndex {
   /** The content version it indexes. */
   version: string;
   builtAt: number;
-  /** MiniSearch's serialised index of the guide's text blocks (JSON text). */
+  /** MiniSearch's serialised index of the guide, postings only: its ids are positions in `docs` (JSON text). */
   index: string;
-  /** The small part loaded first: headings, glossary terms and cards (JSON text). */
-  head?: string;
+  /** The guide's documents as a DocTable (JSON text): what results show and what a first answer scans. */
+  docs?: string;
+  /** 2 since the documents moved out of the index; a cache of any other format is rebuilt. */
+  format?: number;
   [extra: string]: unknown;
 }

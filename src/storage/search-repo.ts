@@ -33,6 +33,22 @@ export async function installedManifest(db: PocketDb): Promise<ContentManifest |
   });
 }
 
+/**
+ * The installed manifest and the cached search index of its version, in one transaction. `hint`:
+ * the version the page expects, asked for alongside the manifest (the usual case costs one round).
+ */
+export async function installedWithIndex(db: PocketDb, hint: string | null): Promise<{ manifest: ContentManifest | null; cached: StoredSearchIndex | null }> {
+  return guarded(async () => {
+    const tx = db.transaction(['meta', 'searchIndex']);
+    const [meta, guess] = await Promise.all([tx.objectStore('meta').get('content'), hint ? tx.objectStore('searchIndex').get(hint) : Promise.resolve(undefined)]);
+    const manifest = meta?.key === 'content' ? meta.manifest : null;
+    let cached = manifest && guess?.version === manifest.version ? guess : null;
+    if (manifest && !cached && manifest.version !== hint) cached = (await tx.objectStore('searchIndex').get(manifest.version)) ?? null;
+    await tx.done;
+    return { manifest, cached };
+  });
+}
+
 export async function getSearchIndex(db: PocketDb, version: string): Promise<StoredSearchIndex | null> {
   return guarded(async () => (await db.get('searchIndex', version)) ?? null);
 }

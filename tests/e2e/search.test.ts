@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type AppSession } from '../support/app-session.ts';
+import { DIST, openApp, type AppSession } from '../support/app-session.ts';
 import { PHONE } from '../support/browser.ts';
 import { selectPhrase } from '../support/page-helpers.ts';
+import { phrasesOf } from '../support/phrases.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -46,6 +47,12 @@ describe('search, offline, on a phone', () => {
     const group = page.locator('.search-group', { has: page.getByRole('heading', { name: 'Embeddings and vector search' }) });
     const hit = group.locator('a.search-hit').first();
     expect(await hit.locator('mark').first().textContent()).toMatch(/^hnsw$/i);
+    // One chapter does not flood the list: the embeddings chapter (21 mentions) shows a few and says how many more.
+    await expect.poll(() => group.locator('.search-more-in').textContent(), SLOW).toMatch(/^\d+ more results? in this chapter$/);
+    expect(await group.locator('a.search-hit').count()).toBeLessThanOrEqual(3);
+    expect(await page.locator('.search-group').count()).toBeGreaterThan(4);
+    const snippets = await group.locator('.search-snippet').allTextContents();
+    expect(new Set(snippets).size).toBe(snippets.length);
     const href = (await hit.getAttribute('href'))!;
     const blockId = decodeURIComponent(href.split('#')[1]!);
     await hit.tap();
@@ -90,6 +97,33 @@ describe('search, offline, on a phone', () => {
     expect(await page.locator('.search-hit .search-kind').first().textContent()).toBe('Your note');
     await page.getByRole('button', { name: 'Guide' }).tap();
     await expect.poll(() => status().textContent(), SLOW).toMatch(/^No results/);
+  });
+
+  it('finds a card made in another tab, without a reload', async () => {
+    await page.goto(`${app.server.url}/search?q=quasarwhisk`);
+    await page.getByRole('button', { name: 'Cards' }).tap();
+    await expect.poll(() => status().textContent(), SLOW).toMatch(/^No results/);
+    const other = await app.context.newPage();
+    try {
+      await other.bringToFront();
+      await other.goto(`${app.server.url}/read/deploy-and-serve`);
+      await other.locator('article h1').waitFor();
+      await selectPhrase(other, 'article p', phrasesOf(DIST, 'deploy-and-serve', 1)[0]!);
+      await other.getByRole('toolbar', { name: 'Selected text' }).getByRole('button', { name: 'Highlight', exact: true }).tap();
+      await other.locator('mark.hl').first().tap();
+      const panel = other.getByRole('dialog', { name: 'Highlight' });
+      await panel.getByRole('button', { name: 'Make a card', exact: true }).tap();
+      await panel.getByRole('textbox', { name: 'Question' }).fill('What is the quasarwhisk rule?');
+      await panel.getByRole('button', { name: 'Save card', exact: true }).tap();
+      await expect.poll(() => panel.getByRole('status').innerText()).toContain('Card saved');
+    } finally {
+      await other.close();
+      await page.bringToFront();
+    }
+    // The search tab was not reloaded: its worker heard the other tab and re-read the cards.
+    await expect.poll(() => status().textContent(), SLOW).toBe('1 result');
+    expect(await page.locator('.search-hit .search-kind').first().textContent()).toBe('Card');
+    expect(await page.locator('.search-hit .search-where').first().textContent()).toContain('What is the quasarwhisk rule?');
   });
 
   it('offers recent searches when the box is empty, and "/" opens search', async () => {
@@ -145,6 +179,14 @@ describe('search, offline, on a phone', () => {
     await page.locator('article h1').waitFor();
     const filter = page.getByRole('searchbox', { name: 'Filter terms' });
     await filter.waitFor();
+    // The filter and the A–Z index sit under the glossary's heading, not above it.
+    const placed = await page.evaluate(() => {
+      const h1 = document.querySelector('article h1')!;
+      const tools = document.querySelector('.glossary-tools')!;
+      return { after: Boolean(h1.compareDocumentPosition(tools) & Node.DOCUMENT_POSITION_FOLLOWING), gap: tools.getBoundingClientRect().top - h1.getBoundingClientRect().bottom };
+    });
+    expect(placed.after).toBe(true);
+    expect(placed.gap).toBeGreaterThanOrEqual(0);
     const visibleTerms = () => page.locator('article h3:not([hidden])').count();
     const all = await visibleTerms();
     expect(all).toBeGreaterThan(150);

@@ -4,7 +4,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../src/annotations/types.ts';
 import { compileContent, readContentDir } from '../../src/content/build/compile.ts';
 import { chapterDocs, definitionOf } from '../../src/search/documents.ts';
-import { buildIndex, runSearch } from '../../src/search/engine.ts';
+import { dedupe, diversePage, PER_CHAPTER } from '../../src/search/collapse.ts';
+import { packDocs, unpackDocs } from '../../src/search/doc-table.ts';
+import type { SearchDoc } from '../../src/search/doc-types.ts';
+import { buildGuideIndex, guideCollection, runSearch } from '../../src/search/engine.ts';
+import { scanText } from '../../src/search/scan.ts';
 import { cleanQuery, MAX_QUERY } from '../../src/search/query.ts';
 import { SearchService } from '../../src/search/search-service.ts';
 import { makeSnippet } from '../../src/search/snippet.ts';
@@ -12,13 +16,18 @@ import { processTerm } from '../../src/search/terms.ts';
 import type { TreeNode } from '../../src/shared/content-types.ts';
 import { saveAnnotation, deleteAnnotation } from '../../src/storage/annotations-repo.ts';
 import { commitContent } from '../../src/storage/content-repo.ts';
+import { putUserCards } from '../../src/storage/study-repo.ts';
+import type { UserCard } from '../../src/study/types.ts';
 import { closePocketDb, openPocketDb } from '../../src/storage/db.ts';
 import { makeGuide } from '../support/guide-fixtures.ts';
 
 const guide = compileContent(readContentDir(resolve(import.meta.dirname, '../../content')));
 const docs = guide.chapters.flatMap((c, rank) => chapterDocs(c.payload, rank, c.meta.part === 'glossary'));
-const index = buildIndex(docs);
-const search = (q: string, filter: 'all' | 'guide' | 'glossary' | 'note' | 'card' = 'all') => runSearch([index], q, filter, 20, guide.manifest.version);
+const index = buildGuideIndex(docs);
+const search = (q: string, filter: 'all' | 'guide' | 'glossary' | 'note' | 'card' = 'all', limit = 20) => runSearch([guideCollection(docs, index)], q, filter, limit, guide.manifest.version);
+/** The same guide searched by the scan a cold open answers with while the index loads. */
+const scanned = scanText(docs);
+const scan = (q: string, limit = 20) => runSearch([], q, 'all', limit, guide.manifest.version, scanned);
 
 /** Every element id in a chapter tree. */
 function ids(nodes: TreeNode[], out = new Set<string>()): Set<string> {
@@ -89,6 +98,60 @@ describe('spelling', () => {
   });
 });
 
+describe('the first answer, by a scan while the index loads', () => {
+  it('finds what the index finds: the HNSW block, stemmed and mistyped words, marks', () => {
+    expect(scan('hnsw').hits.some((h) => h.chapterId === 'embeddings-and-vector-search' && h.blockId === 'hnsw')).toBe(true);
+    const typo = scan('embeding').hits[0]!;
+    expect(typo.marks.map(([s, e]) => typo.snippet.slice(s, e).toLowerCase())).toContain('embedding');
+    expect(scan('embeddings').total).toBeGreaterThan(50);
+    // Most of what the index returns first is also among the scan's results.
+    const fromIndex = search('feature store', 'all', 20).hits.map((h) => `${h.chapterId}#${h.blockId}`);
+    const fromScan = new Set(scan('feature store', 500).hits.map((h) => `${h.chapterId}#${h.blockId}`));
+    expect(fromIndex.filter((k) => fromScan.has(k)).length).toBeGreaterThanOrEqual(15);
+  });
+  it('matches short words whole, as the index does (no prefix under three letters)', () => {
+    const two = scan('ab').hits.map((h) => h.snippet);
+    expect(two.every((t) => /\bab\b/i.test(t) || t.length >= 180)).toBe(true);
+    expect(scan('!!!').total).toBe(0);
+  });
+  it('keeps the documents whole through the stored table', () => {
+    const back = unpackDocs(JSON.parse(JSON.stringify(packDocs(docs))) as ReturnType<typeof packDocs>);
+    expect(back.map(({ id: _id, ...d }) => d)).toEqual(docs.map(({ id: _id, ...d }) => d));
+    expect(() => unpackDocs({ ...packDocs(docs), text: [] })).toThrow(/damaged/);
+  });
+});
+
+describe('one chapter does not flood the results', () => {
+  const doc = (chapterId: string, n: number, text = `Paragraph ${n} of ${chapterId}.`): SearchDoc => ({
+    id: `g:${chapterId}#p${n}`, kind: 'guide', chapterId, sectionTitle: 'S', blockId: `p${n}`, title: '', text, order: n,
+  });
+  it('counts near-identical blocks of one chapter once', () => {
+    const list = [doc('a', 1, 'Recall @ K, precision.'), doc('a', 2, 'recall@k precision'), doc('b', 3, 'Recall @ K, precision.'), doc('a', 4)];
+    expect(dedupe(list, (d) => d).map((d) => d.id)).toEqual(['g:a#p1', 'g:b#p3', 'g:a#p4']);
+  });
+  it(`shows at most ${PER_CHAPTER} results a chapter per page while others wait, and counts the rest`, () => {
+    const list = [...Array.from({ length: 30 }, (_, i) => doc('a', i)), ...Array.from({ length: 5 }, (_, i) => doc('b', 100 + i))];
+    const page = diversePage(list, 20, (d) => d);
+    // b's results come after all of a's, yet the first page has room for some of them.
+    expect(page.shown.filter((d) => d.chapterId === 'b')).toHaveLength(PER_CHAPTER);
+    // Room left on the page is filled best first, so a search with one chapter still fills a page.
+    expect(page.shown).toHaveLength(20);
+    expect(page.more).toEqual({ a: 13, b: 2 });
+    expect(diversePage(list.slice(0, 30), 20, (d) => d).shown).toHaveLength(20);
+    expect(diversePage(list, 40, (d) => d).more).toEqual({});
+  });
+  it('spreads "hnsw" over several chapters on the first page of the real guide', () => {
+    const answer = search('hnsw');
+    const perChapter = new Map<string | null, number>();
+    for (const h of answer.hits) perChapter.set(h.chapterId, (perChapter.get(h.chapterId) ?? 0) + 1);
+    expect(perChapter.size).toBeGreaterThan(3);
+    expect(Math.max(...perChapter.values())).toBeLessThanOrEqual(PER_CHAPTER + Math.max(0, 20 - perChapter.size * PER_CHAPTER));
+    expect(answer.more['embeddings-and-vector-search']).toBeGreaterThan(0);
+    const texts = answer.hits.map((h) => `${h.chapterId} ${h.snippet.toLowerCase()}`);
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+});
+
 describe('the search service (IndexedDB)', () => {
   beforeEach(() => {
     globalThis.indexedDB = new IDBFactory();
@@ -134,20 +197,48 @@ describe('the search service (IndexedDB)', () => {
     expect(svc.search('capybara', 'all', 20).hits[0]?.blockId).toBe('intro-p1');
     await svc.caching;
     expect(await db.getAllKeys('searchIndex')).toEqual([v1.manifest.version]);
-    // A second page opens from the cache: the headings part at once, the text part just after.
+    // A second page opens from the cache: the documents at once (answered by a scan), the index just after.
     const second = new SearchService(openPocketDb, Date.now, 0);
-    expect((await second.open()).source).toBe('cache');
-    expect(second.search('capybara', 'all', 20).total).toBe(0);
-    await second.guideReady;
+    expect((await second.open(v1.manifest.version)).source).toBe('cache');
+    expect(second.indexed).toBe(false);
     expect(second.search('capybara', 'all', 20).hits[0]?.blockId).toBe('intro-p1');
+    await second.guideReady;
+    expect(second.indexed).toBe(true);
+    expect(second.search('capybara', 'all', 20).hits[0]?.blockId).toBe('intro-p1');
+    // A page that still shows the old version is answered from the installed one.
 
     const v2 = makeGuide(['a', 'b'], { b: 'Narwhal batching explained.' });
     await commitContent(db, v2.manifest, v2.payloads.filter((p) => p.id === 'b'), []);
-    expect((await svc.open()).source).toBe('built');
+    expect((await svc.open(v1.manifest.version)).source).toBe('built');
+    expect(svc.search('capybara', 'all', 20).total).toBe(0); // scanned: the new version's text at once
+    expect(svc.search('narwhal', 'all', 20).hits[0]?.chapterId).toBe('b');
     await svc.caching;
     expect(svc.search('capybara', 'all', 20).total).toBe(0);
     expect(svc.search('narwhal', 'all', 20).hits[0]?.chapterId).toBe('b');
     expect(await db.getAllKeys('searchIndex')).toEqual([v2.manifest.version]);
+  });
+
+  it('finds a card made in another tab once study data is said to have changed, and forgets a deleted one', async () => {
+    const db = await openPocketDb();
+    const g = makeGuide(['a', 'b']);
+    await commitContent(db, g.manifest, g.payloads, []);
+    const svc = new SearchService(openPocketDb, () => 1, 0);
+    await svc.open();
+    await svc.userReady;
+    const card: UserCard = { id: 'k1', question: 'What does the axolotl cache hold?', answer: 'Warm rows.', highlightId: null, chapterId: 'b', sectionId: null, createdAt: 1, updatedAt: 1 };
+    // Another tab writes it: this service hears nothing but "changed".
+    await putUserCards(db, [card]);
+    expect(svc.search('axolotl', 'card', 20).total).toBe(0);
+    expect(await svc.refreshCards()).toBe(true);
+    expect(svc.search('axolotl', 'card', 20).hits[0]?.chapterId).toBe('b');
+    expect(await svc.refreshCards()).toBe(false);
+    await putUserCards(db, [{ ...card, question: 'What does the salamander cache hold?', updatedAt: 2 }]);
+    expect(await svc.refreshCards()).toBe(true);
+    expect(svc.search('axolotl', 'all', 20).total).toBe(0);
+    expect(svc.search('salamander', 'card', 20).total).toBe(1);
+    await putUserCards(db, [{ ...card, deleted: true, updatedAt: 3 }]);
+    expect(await svc.refreshCards()).toBe(true);
+    expect(svc.search('salamander', 'all', 20).total).toBe(0);
   });
 
   it('searches the notes alone before any guide is saved, and says which version it searched', async () => {
