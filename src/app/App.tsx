@@ -5,6 +5,7 @@ import '../highlights/highlights.css';
 import '../reader/reader.css';
 import { listenForSlash } from '../search/slash-key.ts';
 import { prefetchChapter } from '../content/loader.ts';
+import { holdStartupWork } from '../ui/after-load.ts';
 import { lazyComponent } from '../ui/lazy.tsx';
 import { useStore } from '../ui/store.ts';
 import { guide, NO_GUIDE } from './guide.ts';
@@ -13,14 +14,15 @@ import { parseRoute } from './routes.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { TopBar } from './TopBar.tsx';
 
-// The reader is its own chunk; a start on a chapter's URL asks for it at once, while the guide's index is read.
-const loadChapterView = () => import('../reader/ChapterView.tsx').then((m) => m.ChapterView);
+// The reader is its own chunk; a start on a chapter's URL asks for it at once, while the guide's index and the
+// chapter are read, so the chapter draws in the render that has the index; other start-up work waits for it.
+const ChapterView = lazyComponent(() => import('../reader/ChapterView.tsx').then((m) => m.ChapterView));
 const start = parseRoute(location.pathname);
 if (start.name === 'chapter') {
-  void loadChapterView();
+  void ChapterView.preload().catch(() => undefined);
   prefetchChapter(start.id);
+  holdStartupWork();
 }
-const ChapterView = lazyComponent(loadChapterView);
 const ContinueReading = lazyComponent(() => import('../reader/ContinueReading.tsx').then((m) => m.ContinueReading));
 const SettingsView = lazyComponent(() => import('../settings/SettingsView.tsx').then((m) => m.SettingsView));
 const NotebookView = lazyComponent(() => import('../notebook/NotebookView.tsx').then((m) => m.NotebookView));

@@ -2,6 +2,7 @@ import { loadManifest, type Source } from '../content/loader.ts';
 import type { ChapterMeta, ContentManifest, Part } from '../shared/content-types.ts';
 import { contentStatus } from '../sw-bridge/index.ts';
 import { askPersistence } from '../settings/persistence.ts';
+import { afterLoad } from '../ui/after-load.ts';
 import { createStore } from '../ui/store.ts';
 
 export interface GuideState {
@@ -30,7 +31,8 @@ export async function refreshGuide(): Promise<void> {
     const { manifest, source } = await loadManifest();
     guide.set({ manifest, source, error: null });
     // Highlights saved against an older text of a chapter find their place again (or are orphaned).
-    if (source === 'offline') void import('../annotations/reanchor-stale.ts').then((m) => m.reanchorStale(manifest)).catch(() => undefined);
+    // Start-up work: it waits for the first screen (afterLoad), so it never delays the text.
+    if (source === 'offline') afterLoad(() => void import('../annotations/reanchor-stale.ts').then((m) => m.reanchorStale(manifest)).catch(() => undefined));
   } catch (err) {
     // loadManifest's messages are plain words; anything else is not shown raw.
     const plain = err instanceof Error && !/fetch|TypeError|NetworkError/i.test(err.message) ? err.message : 'The guide could not be opened.';

@@ -23,12 +23,25 @@ export async function loadManifest(): Promise<{ manifest: ContentManifest; sourc
 }
 
 const early = new Map<string, Promise<ChapterPayload | null>>();
+const arrived = new Map<string, ChapterPayload>();
 
 /** A start on a chapter's URL: reads the chapter from IndexedDB at once, alongside the guide's index (loadChapter takes it). */
 export function prefetchChapter(id: string): void {
   const read = openPocketDb().then((db) => getChapter(db, id));
-  read.catch(() => undefined);
+  read.then((c) => c && early.get(id) === read && arrived.set(id, c)).catch(() => undefined);
   early.set(id, read);
+}
+
+/**
+ * The chapter read at start, if it has already arrived and matches the index (`hash`): the reader draws it in
+ * its first render instead of waiting a frame for loadChapter. Taken once; null otherwise.
+ */
+export function takeArrivedChapter(id: string, hash: string): ChapterPayload | null {
+  const chapter = arrived.get(id);
+  if (!chapter) return null;
+  arrived.delete(id);
+  early.delete(id);
+  return chapter.hash === hash ? chapter : null;
 }
 
 export async function loadChapter(manifest: ContentManifest, id: string): Promise<{ chapter: ChapterPayload; source: Source } | null> {
@@ -36,6 +49,7 @@ export async function loadChapter(manifest: ContentManifest, id: string): Promis
   if (!meta) return null;
   const pending = early.get(id);
   early.delete(id);
+  arrived.delete(id);
   try {
     const stored = await (pending ?? openPocketDb().then((db) => getChapter(db, id)));
     if (stored) return { chapter: stored, source: 'offline' };

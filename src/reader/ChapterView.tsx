@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { PART_TITLES } from '../app/guide.ts';
-import { loadChapter } from '../content/loader.ts';
-import { treeToDom } from '../content/tree-to-dom.ts';
+import { loadChapter, takeArrivedChapter } from '../content/loader.ts';
+import { treeText } from '../shared/tree-text.ts';
 import { chapterPath, type ChapterMeta, type ChapterPayload, type ContentManifest } from '../shared/content-types.ts';
 import { openPocketDb } from '../storage/db.ts';
 import { getProgress } from '../storage/progress-repo.ts';
@@ -10,8 +10,11 @@ import { SelectionToolbar } from '../highlights/SelectionToolbar.tsx';
 import { openAnnotation } from '../highlights/ui-state.ts';
 import { enableKeyboardSelection } from '../highlights/keyboard-selection.ts';
 import { useHighlights } from '../highlights/use-highlights.ts';
+import { screenDrawn } from '../ui/after-load.ts';
 import { lazyComponent } from '../ui/lazy.tsx';
 import { enhanceDiagrams } from './diagram-zoom.ts';
+import { blockIndexOf } from './chapter-blocks.ts';
+import { renderChapter, type ChapterRender } from './chapter-render.ts';
 import { Outline } from './Outline.tsx';
 import { neighbours } from './reading-position.ts';
 import { trackReading, type Tracker } from './track-reading.ts';
@@ -47,17 +50,37 @@ const FALLBACK_META: ChapterMeta = { id: '', part: 'start', order: 0, title: '',
 /** Where the reading area starts below the bars (for "on screen"): nothing when the bars are hidden. */
 const readingTop = () => (topBarHidden.get() ? 0 : 104);
 
-type State = { status: 'loading' } | { status: 'missing' } | { status: 'error'; message: string } | { status: 'ready'; chapter: ChapterPayload };
+/**
+ * `open`: the block the chapter opens at (the URL's #id, else the saved reading position) when the text has it;
+ * `restore`: the saved position was not read yet (a start that had the chapter first).
+ */
+type Ready = { status: 'ready'; chapter: ChapterPayload; open: string | null; restore?: boolean };
+type State = { status: 'loading' } | { status: 'missing' } | { status: 'error'; message: string } | Ready;
+
+const ready = (chapter: ChapterPayload, hash: string, saved: string | null): Ready => {
+  const wanted = hash ? decodeURIComponent(hash.slice(1)) : saved;
+  return { status: 'ready', chapter, open: wanted && blockIndexOf(chapter.body, wanted) >= 0 ? wanted : null };
+};
+/** The block the reader was at in this chapter, if saved. */
+const savedAnchor = (id: string): Promise<string | null> =>
+  openPocketDb()
+    .then((db) => getProgress(db, id))
+    .then((p) => p?.anchorId ?? null)
+    .catch(() => null);
 
 export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
-  const [state, setState] = useState<State>({ status: 'loading' });
+  const meta = manifest.chapters.find((c) => c.id === id);
+  // A start on this chapter's URL read it already: it is drawn in this first render (no frame spent loading).
+  const [state, setState] = useState<State>(() => {
+    const chapter = meta ? takeArrivedChapter(id, meta.hash) : null;
+    return chapter ? { ...ready(chapter, hash, null), restore: !hash } : { status: 'loading' };
+  });
   const [outlineOpen, setOutlineOpen] = useState(false);
   const [current, setCurrent] = useState<string | null>(null);
   const [fraction, setFraction] = useState(0);
   const [mounted, setMounted] = useState<string | null>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const tracker = useRef<Tracker | null>(null);
-  const meta = manifest.chapters.find((c) => c.id === id);
   const { prev, next } = neighbours(manifest.chapters, id);
   const wide = useMedia(TABLET_QUERY);
   const pane = useStore(outlinePane);
@@ -65,48 +88,60 @@ export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
   const readState = useReadState(meta ?? FALLBACK_META, state.status === 'ready' ? state.chapter : null, mounted ? bodyRef.current : null, readingTop);
   useChangedMarks(mounted ? bodyRef.current : null, readState.changed);
 
-  const openedAt = useRef(0);
-  useEffect(() => {
+  const openedAt = useRef(performance.now());
+  const render = useRef<ChapterRender | null>(null);
+  // Before the screen's first paint: the chapter and its saved reading position are read together.
+  useLayoutEffect(() => {
+    if (state.status === 'ready' && state.chapter.hash === meta?.hash) return;
     let live = true;
     openedAt.current = performance.now();
-    loadChapter(manifest, id)
-      .then((r) => live && setState(r ? { status: 'ready', chapter: r.chapter } : { status: 'missing' }))
+    // The extras drawn above the text load alongside it, so they never push the text down later.
+    void ChapterTools.preload().catch(() => undefined);
+    void ChapterPractice.preload().catch(() => undefined);
+    const saved = hash ? Promise.resolve(null) : savedAnchor(id);
+    Promise.all([loadChapter(manifest, id), saved])
+      .then(([r, anchor]) => live && setState(r ? ready(r.chapter, hash, anchor) : { status: 'missing' }))
       .catch((err: unknown) => live && setState({ status: 'error', message: err instanceof Error ? err.message : String(err) }));
     return () => {
       live = false;
     };
   }, [id, meta?.hash]);
 
-  // Mount the chapter body (built from its sanitized tree), then restore the reading position.
-  useEffect(() => {
+  // The first screen of the chapter (from the block it opens at) goes into the DOM before the next
+  // paint; the rest follows in idle slices. What needs the whole text waits for `mounted`.
+  useLayoutEffect(() => {
     const host = bodyRef.current;
     if (state.status !== 'ready' || !host) return;
-    host.replaceChildren(treeToDom(state.chapter.body));
-    // Figures for `npm run bench`: time from asking for the chapter to its text in the DOM.
-    performance.measure('chapter-open', { start: openedAt.current });
+    const { chapter, open } = state;
+    setMounted(null);
+    const drawn = renderChapter(host, chapter.body, blockIndexOf(chapter.body, open ?? ''));
+    render.current = drawn;
+    const target = open ? document.getElementById(open) : null;
+    if (target) target.scrollIntoView();
+    else window.scrollTo(0, 0);
+    // Figures for `npm run bench`: from asking for the chapter to its first screen in the DOM and laid
+    // out (only the paint is left), and to the whole chapter in the DOM (`chapter-complete`).
+    performance.measure('chapter-open', { start: openedAt.current, detail: drawn.first });
     performance.mark('chapter-text');
-    setMounted(state.chapter.hash);
-    const cleanupDiagrams = enhanceDiagrams(host);
-    // Table shadows load after the text is on screen (not part of the first load).
-    let cleanupTables = () => {};
-    void import('./table-scroll.ts').then((m) => {
-      if (bodyRef.current === host) cleanupTables = m.enhanceTables(host);
-    });
-    const stopKeys = enableKeyboardSelection(host, () => document.querySelector<HTMLElement>('.sel-toolbar button')?.focus());
-    const title = host.querySelector('h1')?.textContent ?? state.chapter.title;
-    document.title = `${title} · MLSD Pocket`;
+    screenDrawn();
+    const h1 = chapter.body.find((n) => typeof n !== 'string' && n[0] === 'h1');
+    document.title = `${h1 ? treeText([h1]) : chapter.title} · MLSD Pocket`;
     let cancelled = false;
+    const cleanup: (() => void)[] = [];
     void (async () => {
-      const target = hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
-      if (target) target.scrollIntoView();
-      else {
-        const saved = await openPocketDb().then((db) => getProgress(db, id)).catch(() => null);
-        if (cancelled) return;
-        const el = saved?.anchorId ? document.getElementById(saved.anchorId) : null;
-        if (el) el.scrollIntoView();
-        else window.scrollTo(0, 0);
-      }
+      // A start that had the chapter before its reading position: the position is restored once read.
+      const later = state.restore ? await savedAnchor(id) : null;
+      await drawn.done;
       if (cancelled) return;
+      performance.measure('chapter-complete', { start: openedAt.current });
+      if (later && scrollY === 0) document.getElementById(later)?.scrollIntoView();
+      setMounted(chapter.hash);
+      cleanup.push(enhanceDiagrams(host));
+      // Table shadows load after the text is on screen (not part of the first load).
+      void import('./table-scroll.ts').then((m) => {
+        if (!cancelled) cleanup.push(m.enhanceTables(host));
+      });
+      cleanup.push(enableKeyboardSelection(host, () => document.querySelector<HTMLElement>('.sel-toolbar button')?.focus()));
       tracker.current = trackReading(host, id, (anchor, f) => {
         setCurrent(anchor);
         setFraction(f);
@@ -114,13 +149,13 @@ export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
     })();
     return () => {
       cancelled = true;
+      drawn.cancel();
+      render.current = null;
       tracker.current?.stop();
       tracker.current = null;
-      cleanupDiagrams();
-      cleanupTables();
-      stopKeys();
+      cleanup.forEach((f) => f());
     };
-  }, [state, id]);
+  }, [state]);
 
   const chapterRef = { chapterId: id, chapterHash: meta?.hash ?? '', contentVersion: manifest.version };
   useHighlights(bodyRef.current, id, chapterRef.chapterHash, manifest.version, mounted !== null && mounted === meta?.hash);
@@ -131,11 +166,11 @@ export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
     if (el?.dataset.annotationId) openAnnotation.set({ id: el.dataset.annotationId, focusNote: false });
   };
 
-  // A link to a section of this same chapter.
+  // A link to a section of this same chapter (once the chapter is whole: the section may be still to come).
   useEffect(() => {
     if (state.status !== 'ready' || !hash) return;
-    document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView();
     setOutlineOpen(false);
+    void render.current?.done.then(() => document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView());
   }, [seq]);
 
   if (!meta || state.status === 'missing') {

@@ -1,11 +1,31 @@
+/** Resolves when the first screen's own content is drawn (see holdStartupWork); at once when nothing holds it. */
+let firstScreen: Promise<void> = Promise.resolve();
+let release: () => void = () => {};
+
 /**
- * Runs `fn` once the page has loaded and the main thread is first idle (the first screen drawn), or within
- * `timeout` ms of the load: for start-up work the first screen does not need (nothing drawn: drawing late would
+ * A start on a screen whose content arrives after the load event (a chapter, read from IndexedDB): start-up
+ * work waits until `screenDrawn()` says that content is on screen, or `limit` ms, so it never competes with it.
+ */
+export function holdStartupWork(limit = 5000): void {
+  firstScreen = new Promise<void>((res) => {
+    release = res;
+    setTimeout(res, limit);
+  });
+}
+
+/** The first screen's content is in the DOM: start-up work may begin once the frame that draws it is over. */
+export function screenDrawn(): void {
+  requestAnimationFrame(() => setTimeout(release));
+}
+
+/**
+ * Runs `fn` once the page has loaded, the first screen is drawn and the main thread is first idle, or within
+ * `timeout` ms of that: for start-up work the first screen does not need (nothing drawn: drawing late would
  * shift the layout), so its code stays out of the first load and its work out of the way of the first paint.
  */
 export function afterLoad(fn: () => void, timeout = 2000): void {
   const idle = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
-  const run = () => (idle ? idle(fn, { timeout }) : setTimeout(fn, 200));
+  const run = () => void firstScreen.then(() => (idle ? idle(fn, { timeout }) : setTimeout(fn, 200)));
   if (document.readyState === 'complete') run();
   else addEventListener('load', run, { once: true });
 }
