@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, openApp, type AppSession } from '../support/app-session.ts';
 import { PHONE, TABLET } from '../support/browser.ts';
+import { chapterComplete } from '../support/chapter-ready.ts';
 import { readManifest } from '../support/dist-variants.ts';
 
 const manifest = readManifest(DIST);
@@ -33,6 +34,7 @@ for (const [name, profile] of [['phone', PHONE], ['tablet', TABLET]] as const) {
     it('brings back a bar with the chapter title, the current section and the contents from deep in a long chapter', async () => {
       await page.goto(`${url}/read/${longCase.id}`);
       await page.locator('article h1').waitFor();
+      await chapterComplete(page);
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       expect(height).toBeGreaterThan(8000);
       // Reading down hides the bars; only the progress line stays.
@@ -69,6 +71,7 @@ for (const [name, profile] of [['phone', PHONE], ['tablet', TABLET]] as const) {
         expect(await pane.isVisible()).toBe(true);
         await page.reload();
         await page.locator('article h1').waitFor();
+        await chapterComplete(page);
         expect(await pane.isVisible()).toBe(true);
         const narrow = (await box(page, 'article')).width;
         await page.evaluate(() => scrollTo(0, 4000));
@@ -81,6 +84,7 @@ for (const [name, profile] of [['phone', PHONE], ['tablet', TABLET]] as const) {
         expect((await box(page, 'article')).width).toBeGreaterThan(narrow + 100);
         await page.reload();
         await page.locator('article h1').waitFor();
+        await chapterComplete(page);
         expect(await pane.isVisible()).toBe(false);
         await scrollDownThenUp(page, 6000);
         await page.getByRole('button', { name: 'Show contents' }).tap();
@@ -92,6 +96,7 @@ for (const [name, profile] of [['phone', PHONE], ['tablet', TABLET]] as const) {
       const chapter = manifest.chapters.find((c) => c.part === 'framework')!;
       await page.goto(`${url}/read/${chapter.id}`);
       await page.locator('article h1').waitFor();
+      await chapterComplete(page);
       await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
       await page.waitForTimeout(1200);
       await page.goto(`${url}/`);
@@ -102,6 +107,7 @@ for (const [name, profile] of [['phone', PHONE], ['tablet', TABLET]] as const) {
       });
       await page.goto(`${url}/read/${chapter.id}`);
       await page.locator('article h1').waitFor();
+      await chapterComplete(page);
       const mark = page.getByRole('button', { name: 'Mark as read' });
       await mark.scrollIntoViewIfNeeded();
       await mark.tap();
@@ -122,10 +128,12 @@ for (const [name, profile] of [['phone', PHONE], ['tablet', TABLET]] as const) {
     it('never lets a glossary look-up take over "Continue reading", and filters the library by part', async () => {
       await page.goto(`${url}/read/${longCase.id}`);
       await page.locator('article h1').waitFor();
+      await chapterComplete(page);
       await page.evaluate(() => scrollTo(0, 2000));
       await page.waitForTimeout(900);
       await page.goto(`${url}/read/${glossary.id}#${glossary.outline[3]!.id}`);
       await page.locator('article h1').waitFor();
+      await chapterComplete(page);
       await page.waitForTimeout(900);
       await page.goto(`${url}/`);
       const card = page.locator('.continue-card');
