@@ -34,18 +34,35 @@ async function seedNote(page: Page, chapterId: string, note: string): Promise<vo
   );
 }
 
-/** Tap Preview in the note panel → the note on screen (formatted, or as plain text), in ms. */
+/**
+ * Tap Preview in the note panel → the first screen of the note in the frame that draws it
+ * (formatted or as plain text, laid out), and → the whole note in place (the preview no longer
+ * busy, the next frame), in ms.
+ */
 const timePreview = (page: Page) =>
   page.evaluate(
     () =>
-      new Promise<number>((res) => {
+      new Promise<{ first: number; whole: number }>((res) => {
         const t0 = performance.now();
+        let first = -1;
         // (no named helpers inside: tsx would wrap them in a helper the page does not have)
         new MutationObserver((_, mo) => {
-          if ((document.querySelector('.hl-panel .note-preview')?.textContent ?? '').length === 0) return;
+          const el = document.querySelector('.hl-panel .note-preview');
+          if ((el?.textContent ?? '').length === 0) return;
+          if (first < 0) {
+            first = 0;
+            // The frame that shows it: at that frame's animation callback, with layout forced, so
+            // the time counts formatting, sanitizing, inserting and laying out the first screen.
+            requestAnimationFrame(() => {
+              el!.getBoundingClientRect();
+              first = performance.now() - t0;
+            });
+          }
+          if (el!.getAttribute('aria-busy') === 'true') return;
           mo.disconnect();
-          res(performance.now() - t0);
-        }).observe(document.body, { subtree: true, childList: true, characterData: true });
+          const done = () => (first > 0 ? res({ first, whole: performance.now() - t0 }) : setTimeout(done, 1));
+          requestAnimationFrame(() => setTimeout(done));
+        }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-busy'] });
         [...document.querySelectorAll<HTMLButtonElement>('.hl-panel button')].find((b) => b.textContent?.trim() === 'Preview')?.click();
       }),
   );
@@ -60,14 +77,17 @@ export async function notePreviewFigures(page: Page, context: BrowserContext, ur
     await page.locator('.chapter-notes .note-preview, .chapter-notes .note-plain').first().waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Edit note' }).first().click();
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-    const times: number[] = [];
+    const firsts: number[] = [];
+    const wholes: number[] = [];
     for (let run = 0; run < 3; run++) {
-      times.push(await timePreview(page));
+      const t = await timePreview(page);
+      firsts.push(t.first);
+      wholes.push(t.whole);
       await page.locator('.hl-panel').getByRole('button', { name: 'Write' }).click();
     }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await page.locator('.hl-panel').getByRole('button', { name: 'Done' }).click();
-    results.push(`${name} ${median(times).toFixed(0)} ms`);
+    results.push(`${name} ${median(firsts).toFixed(0)} ms (whole ${median(wholes).toFixed(0)} ms)`);
   }
-  console.log(`note preview, notes just under 100,000 characters (CPU 4×, median of 3, tap Preview → shown): ${results.join('; ')}`);
+  console.log(`note preview, notes just under 100,000 characters (CPU 4×, median of 3, tap Preview → first screen drawn (whole note in place)): ${results.join('; ')}`);
 }

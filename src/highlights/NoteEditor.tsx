@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { FLUSH_EVENT } from '../annotations/annotation-store.ts';
 import type { Annotation } from '../annotations/types.ts';
 import { LIMITS } from '../notebook/backup-format.ts';
-import { renderNote, type RenderedNote } from './render-note.ts';
+import { renderProgressively, type PreviewState } from './progressive-render.ts';
 
 const SAVE_DELAY = 400;
 /** The counter shows from this share of the limit on. */
@@ -111,33 +111,32 @@ export function NoteEditor({
   );
 }
 
-/** Rendered Markdown of a note, sanitized, through the one Trusted Types policy; plain text if formatting fails. */
+/**
+ * Rendered Markdown of a note, sanitized, through the one Trusted Types policy; the first screen
+ * at once and the rest in pieces (see progressive-render.ts); plain text if formatting fails.
+ */
 export function NotePreview({ markdown }: { markdown: string }) {
   const host = useRef<HTMLDivElement>(null);
-  const [shown, setShown] = useState<RenderedNote | null>(null);
-  useEffect(() => {
-    let live = true;
-    void renderNote(markdown).then((r) => {
-      if (live) setShown(r);
-    });
-    return () => {
-      live = false;
-    };
+  const [state, setState] = useState<{ of: string; state: PreviewState } | null>(null);
+  const shown = state?.of === markdown ? state.state : { kind: 'working' as const };
+  useLayoutEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    const ctl = new AbortController();
+    void renderProgressively(el, markdown, ctl.signal, (s) => setState({ of: markdown, state: s }));
+    return () => ctl.abort();
   }, [markdown]);
-  useEffect(() => {
-    if (shown?.kind === 'html' && host.current) host.current.innerHTML = shown.html as unknown as string;
-  }, [shown]);
-  if (shown?.kind === 'text') {
+  if (shown.kind === 'failed') {
     return (
       <div class="note-preview">
         <p class="notice">This note could not be formatted, so it is shown as plain text.</p>
-        <p class="note-plain">{shown.text}</p>
+        <p class="note-plain">{markdown}</p>
       </div>
     );
   }
   return (
     <>
-      {shown?.kind === 'html' && shown.capped && <p class="notice">Deep nesting in this note is shown flattened.</p>}
+      {shown.kind === 'done' && shown.capped && <p class="notice">Deep nesting in this note is shown flattened.</p>}
       <div class="note-preview prose" ref={host} />
     </>
   );
