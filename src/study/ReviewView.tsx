@@ -4,15 +4,16 @@ import { StorageFailure } from '../storage/errors.ts';
 import { useStore } from '../ui/store.ts';
 import { CardContent, SourceLink } from './CardFace.tsx';
 import { CaughtUp } from './CaughtUp.tsx';
-import { inDeck, parseDeck } from './deck.ts';
+import { inDeck, parseDeck, type Deck } from './deck.ts';
 import { DeckPicker } from './DeckPicker.tsx';
 import { onStudyChange } from './due-badge.ts';
+import { dueCount } from './due-store.ts';
 import { exportCards } from './export-cards.ts';
 import { gradesPending, onGradeQueueState } from './grade-queue.ts';
 import { buildQueue } from './queue.ts';
 import { formatInterval, memoryOf, preview } from './scheduler.ts';
 import { gradeCard, undoEntry } from './session.ts';
-import { loadStudyData, type StudyData } from './study-data.ts';
+import { loadStudyData, type StudyCard, type StudyData } from './study-data.ts';
 import { studySettings } from './study-settings.ts';
 import type { CardSchedule, Grade, ReviewLogEntry } from './types.ts';
 import './study.css';
@@ -23,6 +24,8 @@ const GRADES: { g: Grade; name: string }[] = [
   { g: 3, name: 'Good' },
   { g: 4, name: 'Easy' },
 ];
+
+const ALL: Deck = { kind: 'all' };
 
 const lastLive = (log: readonly ReviewLogEntry[]): ReviewLogEntry | null =>
   log.filter((e) => !e.undone).reduce<ReviewLogEntry | null>((a, e) => (!a || e.reviewedAt >= a.reviewedAt ? e : a), null);
@@ -38,6 +41,9 @@ export function ReviewView({ manifest, deck: deckParam }: { manifest: ContentMan
   // saw, so a grade given meanwhile in another tab makes this one stale instead of counting twice.
   const shown = useRef<{ id: string; schedule: CardSchedule | undefined } | null>(null);
   const [revealed, setRevealed] = useState(false);
+  // A grade or undo in flight. A ref (no render before the write starts); the buttons show as
+  // disabled only when saving takes long (a full disk), through `busy`.
+  const busyRef = useRef(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -95,6 +101,13 @@ export function ReviewView({ manifest, deck: deckParam }: { manifest: ContentMan
   const id = shown.current && data?.byId.has(shown.current.id) ? shown.current.id : (queue?.ids[0] ?? null);
   if (id && data && shown.current?.id !== id) shown.current = { id, schedule: data.schedules.get(id) };
   const card = id ? data?.byId.get(id) : undefined;
+  // The top bar's "Review, N due" from the cards in memory (the same rules as its IndexedDB count),
+  // after the screen is drawn: a run of grades reads nothing back from the database.
+  useEffect(() => {
+    if (!data || !queue) return;
+    const all = deck.kind === 'all' ? queue : buildQueue({ cards: data.cards, schedules: data.schedules, todayLog: data.todayLog, deck: ALL, settings, now, tzOffsetMin: tz });
+    dueCount.set(all.counts.learning + all.counts.review + all.counts.new);
+  }, [queue]);
   const intervals = useMemo(() => (card ? preview(memoryOf(shown.current?.schedule, now), now, settings.retention) : null), [card, tick, settings.retention, revealed]);
   const last = data ? lastLive(data.todayLog) : null;
 
@@ -104,9 +117,26 @@ export function ReviewView({ manifest, deck: deckParam }: { manifest: ContentMan
     requestAnimationFrame(() => goodBtn.current?.focus());
   };
 
-  const onGrade = async (g: Grade) => {
-    if (!card || !data || busy) return;
-    setBusy(true);
+  /** Runs a grade or an undo: one at a time; the buttons are disabled only if it takes long. */
+  const exclusive = async (work: () => Promise<void>) => {
+    if (busyRef.current) return;
+    busyRef.current = true;
+    const slow = setTimeout(() => setBusy(true), 150);
+    try {
+      await work();
+    } finally {
+      clearTimeout(slow);
+      busyRef.current = false;
+      setBusy(false);
+    }
+  };
+
+  const onGrade = (g: Grade) => {
+    if (!card || !data) return;
+    return exclusive(() => gradeNow(card, data, g));
+  };
+
+  const gradeNow = async (card: StudyCard, data: StudyData, g: Grade) => {
     const t0 = performance.now();
     const { entry, schedule, outcome } = await gradeCard(card, shown.current?.schedule, g, Date.now(), settings.retention);
     // Figures for `npm run bench`: grade → durable in IndexedDB.
@@ -120,14 +150,16 @@ export function ReviewView({ manifest, deck: deckParam }: { manifest: ContentMan
     }
     shown.current = null;
     setRevealed(false);
-    setBusy(false);
     setTick((t) => t + 1);
     requestAnimationFrame(() => showBtn.current?.focus());
   };
 
-  const onUndo = async () => {
-    if (!last || !data || busy) return;
-    setBusy(true);
+  const onUndo = () => {
+    if (!last || !data) return;
+    return exclusive(() => undoNow(last, data));
+  };
+
+  const undoNow = async (last: ReviewLogEntry, data: StudyData) => {
     const { schedule, outcome } = await undoEntry(last, data.byId.get(last.cardId), Date.now());
     if (outcome === 'stale') await reload();
     else {
@@ -137,17 +169,21 @@ export function ReviewView({ manifest, deck: deckParam }: { manifest: ContentMan
     }
     shown.current = data.byId.has(last.cardId) ? { id: last.cardId, schedule: data.schedules.get(last.cardId) } : null;
     setRevealed(false);
-    setBusy(false);
     setTick((t) => t + 1);
   };
 
-  // Keyboard: Space or Enter shows the answer, 1–4 grade it.
+  // Keyboard: Space or Enter shows the answer, 1–4 grade it. One listener for the screen's life,
+  // reading what is on screen now (a listener renewed after each paint would miss a key pressed
+  // between the answer showing and that paint).
+  const keys = useRef({ card, revealed, show, onGrade });
+  keys.current = { card, revealed, show, onGrade };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
       const t = e.target as HTMLElement | null;
       if (t?.closest('input, textarea, select, [contenteditable]')) return;
-      if (!card || busy) return;
+      const { card, revealed, show, onGrade } = keys.current;
+      if (!card || busyRef.current) return;
       if (!revealed && (e.key === ' ' || e.key === 'Enter')) {
         if (t?.closest('a, button')) return; // the focused control handles its own key
         e.preventDefault();
@@ -159,7 +195,7 @@ export function ReviewView({ manifest, deck: deckParam }: { manifest: ContentMan
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  });
+  }, []);
 
   return (
     <div class="screen narrow review">

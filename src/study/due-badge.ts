@@ -64,9 +64,11 @@ function refreshSoon(): void {
 /**
  * Tells the badge, this tab's other study views and every other tab that study data changed.
  * `source` names the view that made the change; it is not told about its own change.
+ * `recount: false`: the caller sets this tab's badge itself (the review screen counts from the
+ * cards it holds in memory, so a run of grades reads nothing back from IndexedDB).
  */
-export function announceStudyChange(source: string | null = null): void {
-  refreshSoon();
+export function announceStudyChange(source: string | null = null, { recount = true }: { recount?: boolean } = {}): void {
+  if (recount) refreshSoon();
   listeners.forEach((ignore, fn) => {
     if (source === null || ignore !== source) fn();
   });

@@ -7,7 +7,10 @@ import type { CardSchedule, Grade, ReviewLogEntry } from './types.ts';
 
 const uuid = (): string => crypto.randomUUID();
 
-/** Grades a card: durable before this resolves. Returns the log entry (for Undo) and the outcome. */
+/**
+ * Grades a card: durable before this resolves. Returns the log entry (for Undo) and the outcome.
+ * Other tabs are told; this tab's badge is the caller's to set (the review screen counts it from memory).
+ */
 export async function gradeCard(
   card: StudyCard,
   current: CardSchedule | undefined,
@@ -18,7 +21,7 @@ export async function gradeCard(
   const entry = grade(card.id, memoryOf(current, now), g, now, retention, uuid());
   const schedule: CardSchedule = { cardId: card.id, chapterId: card.chapterId, question: card.questionText.slice(0, 300), ...entry.after };
   const outcome = await submit({ kind: 'grade', entry, schedule }, entry.id, now);
-  announceStudyChange('review');
+  announceStudyChange('review', { recount: outcome === 'stale' });
   return { entry, schedule, outcome };
 }
 
@@ -26,6 +29,6 @@ export async function gradeCard(
 export async function undoEntry(entry: ReviewLogEntry, card: { chapterId: string | null; questionText: string } | undefined, now: number): Promise<{ schedule: CardSchedule; outcome: GradeOutcome }> {
   const schedule: CardSchedule = { cardId: entry.cardId, chapterId: card?.chapterId ?? null, question: card?.questionText.slice(0, 300) ?? '', ...pickMemory(entry.before) };
   const outcome = await submit({ kind: 'undo', entry, schedule }, `undo:${entry.id}`, now);
-  announceStudyChange('review');
+  announceStudyChange('review', { recount: outcome === 'stale' });
   return { schedule, outcome };
 }
