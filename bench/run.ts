@@ -4,18 +4,16 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { ContentManifest } from '../src/shared/content-types.ts';
 import { startFiles } from '../src/content/build/first-load-budget.ts';
 import { launch, PHONE } from '../tests/support/browser.ts';
 import { installPeek, waitUntilOffline } from '../tests/support/page-helpers.ts';
 import { startStaticServer } from '../tests/support/static-server.ts';
 import { runCorpus } from '../tests/fixtures/anchoring/run-corpus.ts';
-import { annotationFigures } from './annotations.ts';
 import { studyChunks, studyFigures } from './study.ts';
-import { runLighthouse } from './lighthouse.ts';
-import { searchFigures } from './search.ts';
-import { speedFigures } from './speed.ts';
-import { syncFigures } from './sync.ts';
+// The other groups' modules load only when their group runs, so one group's work in progress
+// (a module that does not load yet) never stops another group's figures.
 
 const DIST = resolve(process.env.MLSD_DIST ?? resolve(import.meta.dirname, '../dist'));
 const manifest = JSON.parse(readFileSync(join(DIST, 'content/manifest.json'), 'utf8')) as ContentManifest;
@@ -43,8 +41,8 @@ function corpusFigures(): void {
   console.log(`re-anchoring corpus: ${corpus.anchored} of ${corpus.expectedAnchored} re-anchored (${(corpus.rate * 100).toFixed(0)}%), ${corpus.orphaned} orphaned as expected of ${corpus.total}, ${corpus.wrong} attached to wrong text`);
 }
 
-/** Highlights, the notebook and study, on one installed phone. */
-async function featureFigures(): Promise<void> {
+/** Installs the app on one phone, cuts the network, then runs `figures` on it. */
+async function onInstalledPhone(figures: (page: Page, context: BrowserContext, url: string) => Promise<void>): Promise<void> {
   const server = await startStaticServer(DIST);
   const { context, close } = await launch(PHONE);
   try {
@@ -56,22 +54,30 @@ async function featureFigures(): Promise<void> {
     await waitUntilOffline(page, manifest.chapters.length, 120_000);
     server.setOffline(true);
     await context.setOffline(true);
-    await annotationFigures(page, context, server.url, DIST, manifest);
-    await studyFigures(page, context, server.url);
+    await figures(page, context, server.url);
   } finally {
     await close();
     await server.close();
   }
 }
 
+/** Highlights, the notebook and study, on one installed phone. */
+const featureFigures = () =>
+  onInstalledPhone(async (page, context, url) => {
+    await (await import('./annotations.ts')).annotationFigures(page, context, url, DIST, manifest);
+    await studyFigures(page, context, url);
+  });
+
 const groups: [name: string, run: () => void | Promise<void>][] = [
   ['build', buildFigures],
-  ['speed', () => speedFigures(DIST, manifest)],
+  ['speed', async () => (await import('./speed.ts')).speedFigures(DIST, manifest)],
   ['corpus', corpusFigures],
   ['features', featureFigures],
-  ['sync', () => syncFigures(DIST)],
-  ['search', () => searchFigures(DIST)],
-  ['lighthouse', () => runLighthouse(DIST)],
+  // The study figures alone (they also run inside `features`); not part of a default run.
+  ['study', () => (only?.includes('study') ? onInstalledPhone(studyFigures) : undefined)],
+  ['sync', async () => (await import('./sync.ts')).syncFigures(DIST)],
+  ['search', async () => (await import('./search.ts')).searchFigures(DIST)],
+  ['lighthouse', async () => (await import('./lighthouse.ts')).runLighthouse(DIST)],
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');

@@ -22,6 +22,69 @@ export function studyChunks(dist: string): void {
   );
 }
 
+type CpuProfile = { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }[]; samples?: number[]; timeDeltas?: number[] };
+
+/** MLSD_BENCH_PROFILE=1: where the main thread spent the grading phase (self time by function, and by file). */
+function printProfile(p: CpuProfile): void {
+  const self = new Map<number, number>();
+  (p.samples ?? []).forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas?.[i] ?? 0) / 1000));
+  const byFn = new Map<string, number>();
+  const byFile = new Map<string, number>();
+  for (const n of p.nodes) {
+    const t = self.get(n.id) ?? 0;
+    const file = n.callFrame.url.split('/').pop() || '(native)';
+    const fn = `${n.callFrame.functionName || '(anonymous)'} ${file}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`;
+    byFn.set(fn, (byFn.get(fn) ?? 0) + t);
+    byFile.set(file, (byFile.get(file) ?? 0) + t);
+  }
+  // Top-down: where the time went, by call path (nodes over 1 % of the phase).
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const incl = new Map<number, number>();
+  const total = (id: number): number => {
+    const n = byId.get(id)!;
+    const t = (self.get(id) ?? 0) + (n.children ?? []).reduce((a, c) => a + total(c), 0);
+    incl.set(id, t);
+    return t;
+  };
+  const all = total(p.nodes[0]!.id);
+  const lines: string[] = [];
+  const walk = (id: number, depth: number) => {
+    const n = byId.get(id)!;
+    if ((incl.get(id) ?? 0) < all * 0.01 || n.callFrame.functionName === '(idle)' || n.callFrame.functionName === '(program)') return;
+    if (depth > 0) lines.push(`  ${(incl.get(id) ?? 0).toFixed(0).padStart(7)} ms ${'  '.repeat(depth)}${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}:${n.callFrame.columnNumber + 1}`);
+    for (const c of n.children ?? []) walk(c, depth + 1);
+  };
+  walk(p.nodes[0]!.id, 0);
+  console.log(`grading phase, call tree (${all.toFixed(0)} ms sampled):\n${lines.join('\n')}`);
+  const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${v.toFixed(0).padStart(7)} ms  ${k}`).join('\n');
+  console.log(`grading phase, main-thread self time by file:\n${top(byFile, 12)}\nby function:\n${top(byFn, 25)}`);
+}
+
+/** What the main thread ran during one slow grade (`from` ms after profiling started; alignment within a few ms). */
+function printWindow(p: CpuProfile, from: number, duration: number): void {
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const label = (id: number) => {
+    const f = byId.get(id)!.callFrame;
+    return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+  };
+  // Per sample: its leaf and the first frame of the app's own code above it (its cause).
+  const seen = new Map<string, number>();
+  let t = 0;
+  (p.samples ?? []).forEach((id, i) => {
+    t += (p.timeDeltas?.[i] ?? 0) / 1000;
+    if (t < from || t > from + duration) return;
+    const chain: string[] = [];
+    for (let n: number | undefined = id; n !== undefined && chain.length < 40; n = parent.get(n)) chain.push(label(n));
+    const app = chain.find((l) => /\.js:/.test(l)) ?? '';
+    const key = `${chain[0]}  <-  ${app}  <-  ${chain.filter((l) => /\.js:/.test(l)).at(-1) ?? ''}`;
+    seen.set(key, (seen.get(key) ?? 0) + (p.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  const top = [...seen].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `    ${v.toFixed(0).padStart(5)} ms  ${k}`);
+  console.log(`  grade at +${from.toFixed(0)} ms took ${duration.toFixed(0)} ms; main thread meanwhile (leaf <- nearest app frame <- outermost app frame):\n${top.join('\n')}`);
+}
+
 /** 400 guide cards + 1,000 user cards, 20,000 review-log rows over 90 days, schedules for 1,300 of them. */
 async function seed(page: Page, now: number): Promise<void> {
   await page.evaluate(async (now) => {
@@ -62,16 +125,30 @@ async function seed(page: Page, now: number): Promise<void> {
 export async function studyFigures(page: Page, context: BrowserContext, url: string): Promise<void> {
   await page.goto(`${url}/`);
   await seed(page, Date.now());
+  // A reader's second copy (the OPFS mirror) already holds their 20,000 reviews; the seed wrote them
+  // behind the app's back, so let the mirror take them in once before anything is timed.
+  await page.goto(`${url}/review`);
+  await page.waitForFunction(() => (JSON.parse(localStorage.getItem('mlsd-pocket:mirror') ?? '{}') as { counts?: { reviews?: number } }).counts?.reviews === 20_000, undefined, { timeout: 300_000 });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   const opens: number[] = [];
   const builds: number[] = [];
+  const profiling = !!process.env.MLSD_BENCH_PROFILE;
+  if (profiling) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  }
   for (let i = 0; i < 12; i++) {
+    if (profiling && i === 11) await cdp.send('Profiler.start');
     await page.goto(`${url}/review`);
     await page.waitForFunction(() => performance.getEntriesByName('review-open').length > 0, undefined, { timeout: 60_000 });
     if (i < 2) continue; // warm-up
     opens.push(await page.evaluate(() => performance.getEntriesByName('review-open')[0]!.duration));
     builds.push(await page.evaluate(() => performance.getEntriesByName('review-queue-build')[0]!.duration));
+  }
+  if (profiling) {
+    console.log('the last open (navigation → queue ready), profiled:');
+    printProfile((await cdp.send('Profiler.stop')).profile);
   }
   console.log(`today's queue from 400 guide + 1,000 user cards and 20,000 log rows, CPU 4×: build median ${median(builds).toFixed(1)} ms, p95 ${p95(builds).toFixed(1)} ms; screen open → queue ready (IndexedDB reads included) median ${median(opens).toFixed(0)} ms, p95 ${p95(opens).toFixed(0)} ms`);
 
@@ -80,12 +157,26 @@ export async function studyFigures(page: Page, context: BrowserContext, url: str
   const notice = page.getByRole('button', { name: 'Dismiss' });
   if (await notice.isVisible()) await notice.click();
   const grades: number[] = [];
+  let profiledFrom = 0;
+  if (profiling) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    profiledFrom = await page.evaluate(() => performance.now());
+  }
   for (let i = 0; i < 30; i++) {
     await page.getByRole('button', { name: 'Show answer', exact: true }).click();
     await page.getByRole('button', { name: i % 2 ? 'Good' : 'Easy', exact: true }).click();
     await page.waitForFunction((n) => performance.getEntriesByName('grade-durable').length > n, i);
   }
   grades.push(...(await page.evaluate(() => performance.getEntriesByName('grade-durable').map((e) => e.duration))));
+  if (profiling) {
+    const profile = (await cdp.send('Profiler.stop')).profile as CpuProfile & { startTime: number };
+    printProfile(profile);
+    console.log(`each grade (ms): ${grades.map((g) => g.toFixed(0)).join(' ')}`);
+    const slow = await page.evaluate(() => performance.getEntriesByName('grade-durable').filter((e) => e.duration > 50).map((e) => [e.startTime, e.duration] as const));
+    for (const [start, duration] of slow) printWindow(profile, start - profiledFrom, duration);
+  }
   console.log(`grade → durable in IndexedDB (log entry + schedule, one transaction), CPU 4×: median ${median(grades).toFixed(1)} ms, p95 ${p95(grades).toFixed(1)} ms (${grades.length} grades)`);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 }
