@@ -145,6 +145,36 @@ describe('study: spaced-repetition review on a phone (touch and keyboard, offlin
     }
   });
 
+  it('two tabs grading different cards at the same moment: both grades are kept, each counted once', async () => {
+    const second = manifest.chapters.find((c) => c.id !== CHAPTER && c.cardCount > 0)!.id;
+    await page.goto(`${app.server.url}/review?deck=chapter:${CHAPTER}`);
+    const other = await app.context.newPage();
+    try {
+      await other.goto(`${app.server.url}/review?deck=chapter:${second}`);
+      const qa = () => page.locator('.review-card .card-q').innerText();
+      const qb = () => other.locator('.review-card .card-q').innerText();
+      await expect.poll(qa).not.toBe('');
+      await expect.poll(qb).not.toBe('');
+      const [a, b] = [await qa(), await qb()];
+      expect(a).not.toBe(b);
+      const before = await readStore(page, 'reviews');
+      await page.getByRole('button', { name: 'Show answer', exact: true }).tap();
+      await other.getByRole('button', { name: 'Show answer', exact: true }).tap();
+      await Promise.all([page.getByRole('button', { name: 'Good', exact: true }).tap(), other.getByRole('button', { name: 'Easy', exact: true }).tap()]);
+      await expect.poll(qa).not.toBe(a);
+      await expect.poll(qb).not.toBe(b);
+      const added = (await readStore(page, 'reviews')).filter((e) => !before.some((x) => x.id === e.id));
+      expect(added.map((e) => e.grade).sort()).toEqual([3, 4]);
+      expect(new Set(added.map((e) => e.cardId)).size).toBe(2);
+      const schedules = await readStore(page, 'schedule');
+      for (const e of added) expect(schedules.find((s) => s.cardId === e.cardId)?.reps).toBe((e.after as { reps: number }).reps);
+      expect(await page.locator('.review-notice').innerText()).toBe('');
+      expect(await other.locator('.review-notice').innerText()).toBe('');
+    } finally {
+      await other.close();
+    }
+  });
+
   it('shows the chapter’s counts and “Review this chapter” in the reader', async () => {
     await page.goto(`${app.server.url}/read/${CHAPTER}`);
     const line = page.locator('.chapter-study');
