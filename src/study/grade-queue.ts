@@ -2,6 +2,7 @@ import type { Annotation } from '../annotations/types.ts';
 import { createSaveQueue, type QueueState } from '../annotations/save-queue.ts';
 import { openPocketDb } from '../storage/db.ts';
 import { recordGrade, undoGrade, type GradeOutcome } from '../storage/study-repo.ts';
+import { onBeforeReload } from '../sw-bridge/index.ts';
 import type { CardSchedule, ReviewLogEntry } from './types.ts';
 
 /**
@@ -60,4 +61,7 @@ export function submit(op: Omit<GradeOp, 'id' | 'updatedAt'>, opId: string, now:
 }
 
 export const retryGrades = (): Promise<void> => queue.flush();
+
+// An app update reloads the page: a grade still waiting (a retry after a failure) is written first.
+onBeforeReload(retryGrades);
 export const gradesPending = (): boolean => queue.state().kind !== 'idle';
