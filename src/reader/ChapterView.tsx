@@ -92,12 +92,12 @@ export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
   const render = useRef<ChapterRender | null>(null);
   // Before the screen's first paint: the chapter and its saved reading position are read together.
   useLayoutEffect(() => {
-    if (state.status === 'ready' && state.chapter.hash === meta?.hash) return;
-    let live = true;
-    openedAt.current = performance.now();
     // The extras drawn above the text load alongside it, so they never push the text down later.
     void ChapterTools.preload().catch(() => undefined);
     void ChapterPractice.preload().catch(() => undefined);
+    if (state.status === 'ready' && state.chapter.hash === meta?.hash) return;
+    let live = true;
+    openedAt.current = performance.now();
     const saved = hash ? Promise.resolve(null) : savedAnchor(id);
     Promise.all([loadChapter(manifest, id), saved])
       .then(([r, anchor]) => live && setState(r ? ready(r.chapter, hash, anchor) : { status: 'missing' }))

@@ -52,8 +52,9 @@ function textMetrics(host: HTMLElement): { perLine: number; line: number } {
 export function renderChapter(host: HTMLElement, nodes: readonly TreeNode[], open: number): ChapterRender {
   host.replaceChildren();
   const screen = innerHeight || 800;
+  const metrics = textMetrics(host);
   // Open at a block below the first screen: a placeholder holds the room of the blocks above it.
-  const above = open > 0 ? heightOf(host, nodes.slice(0, open)) : 0;
+  const above = open > 0 ? estimateHeight(nodes.slice(0, open), metrics.perLine, metrics.line) : 0;
   const from = above > screen ? open : 0;
   let holder: HTMLElement | null = null;
   if (from > 0) {
@@ -66,17 +67,23 @@ export function renderChapter(host: HTMLElement, nodes: readonly TreeNode[], ope
     host.style.overflowAnchor = 'none';
   }
 
-  // The first screen: blocks until they reach a screen's height past the opened block (or the top).
+  // The first screen: blocks until they reach a screen's height past the opened block (or the top). As many
+  // as the estimate says fill it go in at once, then one more at a time while the layout says they fall short.
   const anchorAt = Math.max(open, from);
   let to = from;
   let anchor: Element | null = null;
+  let guess = 0;
+  let last: Element | null = null;
   while (to < nodes.length) {
     const frag = treeToDom([nodes[to]!]);
     const el = frag.firstElementChild;
     host.append(frag);
     if (!anchor && to >= anchorAt) anchor = el;
+    if (anchor) guess += estimateHeight([nodes[to]!], metrics.perLine, metrics.line);
+    if (el) last = el;
     to++;
-    if (anchor && el && el.getBoundingClientRect().bottom - anchor.getBoundingClientRect().top >= screen) break;
+    if (guess < screen) continue;
+    if (anchor && last && last.getBoundingClientRect().bottom - anchor.getBoundingClientRect().top >= screen) break;
   }
 
   let cancelled = false;
@@ -120,14 +127,6 @@ export function renderChapter(host: HTMLElement, nodes: readonly TreeNode[], ope
       host.style.overflowAnchor = '';
     },
   };
-}
-
-/** A rough height (px) of blocks not built yet, at the chapter's text size and width. */
-function heightOf(host: HTMLElement, nodes: readonly TreeNode[]): number {
-  const style = getComputedStyle(host);
-  const size = parseFloat(style.fontSize) || 18;
-  const line = parseFloat(style.lineHeight) || size * 1.6;
-  return estimateHeight(nodes, Math.max(20, Math.floor((host.clientWidth || 360) / (size * 0.5))), line);
 }
 
 /**
