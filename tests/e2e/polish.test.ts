@@ -152,6 +152,29 @@ describe('on a phone, offline', () => {
     const id = page.url().split('/').pop()!;
     expect((await storedAttempts(page)).find((a) => a.id === id)!.answers[1]!.length).toBe(40_000);
   });
+
+  it('the review of huge answers, a long code line and a wide table stays inside the phone’s width', async () => {
+    await page.getByText('Your earlier steps').click();
+    const code = '```\n' + 'score = model(features) '.repeat(60) + '\n```\n\n| metric | ' + 'very wide column '.repeat(12) + '|\n|---|---|\n| a | b |\n';
+    await page.getByLabel('Your answer for Step 1: Clarify requirements', { exact: true }).fill(code);
+    await page.getByRole('button', { name: 'Finish' }).click();
+    await page.getByRole('button', { name: 'Finish now' }).click();
+    const first = page.locator('section.review-step').first();
+    await first.locator('.answer-md pre').waitFor();
+    await page.locator('section.review-step').nth(1).locator('.answer-md p').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+    // The code scrolls sideways in its own box.
+    expect(await first.locator('.answer-md pre').evaluate((el) => el.scrollWidth > el.clientWidth && el.getBoundingClientRect().right <= innerWidth)).toBe(true);
+    expect(await first.locator('.answer-md table').evaluate((el) => el.getBoundingClientRect().right <= innerWidth)).toBe(true);
+    // A table cell keeps its words whole (it scrolls instead of breaking "metric" into letters).
+    const metric = await first.locator('.answer-md th').first().evaluate((el) => {
+      const r = document.createRange();
+      r.selectNodeContents(el);
+      return r.getClientRects().length;
+    });
+    expect(metric).toBe(1);
+    if (SHOTS) await first.screenshot({ path: `${SHOTS}/phone-review-wide-answer.png` });
+  });
 });
 
 describe('the top bar on a tablet', () => {
