@@ -69,3 +69,11 @@ export function formatAgo(t: number, o: DateOptions): string {
   if (dayOffset(t, o.now) === 0) return words.format(-Math.round(m / 60), 'hour');
   return formatOnDay(t, o);
 }
+
+/** A calendar date with no time of day (a release, "2026-12-07"), in full: "7 December 2026"; null if unreadable. */
+export function isoDayLabel(iso: string | undefined, o: Pick<DateOptions, 'locale'> = {}): string | null {
+  if (!iso || !/^\d{4}-\d{2}-\d{2}/.test(iso)) return null;
+  const t = Date.parse(`${iso.slice(0, 10)}T12:00:00Z`);
+  if (Number.isNaN(t)) return null;
+  return format(o.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(t);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateOnly, dayOffset, formatAgo, formatDateTime, formatDay, formatOnDay, timeOfDay, weekdayDay } from '../../src/ui/dates.ts';
+import { dateOnly, dayOffset, formatAgo, formatDateTime, formatDay, formatOnDay, isoDayLabel, timeOfDay, weekdayDay } from '../../src/ui/dates.ts';
 
 // Local times, so the tests hold in any time zone the machine is set to.
 const at = (y: number, mo: number, d: number, h = 12, mi = 0) => new Date(y, mo - 1, d, h, mi).getTime();
@@ -50,5 +50,12 @@ describe('the one date formatter in a sentence', () => {
     expect(formatOnDay(at(2026, 12, 6, 8, 0), GB)).toBe('yesterday');
     expect(formatOnDay(at(2026, 12, 9, 8, 0), GB)).toBe('on 9 Dec');
     expect(weekdayDay(at(2026, 12, 9), GB)).toBe('Wed 9');
+  });
+
+  it('writes a release date in full, in the locale, whatever the time zone', () => {
+    expect(isoDayLabel('2026-12-07', { locale: 'en-GB' })).toBe('7 December 2026');
+    expect(isoDayLabel('2026-12-07T23:59:00Z', { locale: 'en-US' })).toBe('December 7, 2026');
+    expect(isoDayLabel('not a date')).toBeNull();
+    expect(isoDayLabel(undefined)).toBeNull();
   });
 });
