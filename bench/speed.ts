@@ -87,9 +87,22 @@ export async function speedFigures(dist: string, manifest: ContentManifest, roun
       history.pushState(null, '', `/read/${id}`);
       dispatchEvent(new PopStateEvent('popstate'));
     }, largest.id);
-    await page.waitForFunction(() => performance.getEntriesByName('chapter-text').length > 1);
+    await page.waitForFunction(() => performance.getEntriesByName('chapter-complete').length > 1);
     await page.waitForTimeout(500);
-    const largestHtml = await page.evaluate(() => document.querySelector('article.prose')!.innerHTML);
+    // The app draws a chapter's first screen at once and the rest in idle slices: `chapter-open` names the blocks
+    // [from, to) it drew first. The limit builds the same blocks (and, for the whole chapter, every block).
+    const largestHtml = await page.evaluate(() => {
+      const host = document.querySelector('article.prose')!;
+      const m = performance.getEntriesByName('chapter-open').at(-1) as PerformanceMeasure;
+      const first = m.detail as { from: number; to: number; held: boolean };
+      if (first.held || first.from !== 0) throw new Error('the bench expects the largest chapter to open at its top');
+      const copy = document.createElement('div');
+      copy.append(...Array.from(host.childNodes).slice(0, first.to).map((n) => n.cloneNode(true)));
+      copy.querySelectorAll('[data-ui]').forEach((el) => el.remove());
+      const whole = host.cloneNode(true) as Element;
+      whole.querySelectorAll('[data-ui]').forEach((el) => el.remove());
+      return { screen: copy.innerHTML, whole: whole.innerHTML, blocks: first.to, of: host.childNodes.length };
+    });
     const record = await page.evaluate(
       (id) =>
         new Promise<unknown>((res) => {
@@ -148,49 +161,66 @@ export async function speedFigures(dist: string, manifest: ContentManifest, roun
       `offline reload → first chapter paragraph painted (phone, CPU 4×, median of ${rounds}): app ${ms(median(reload.app))} vs static page from a minimal service worker ${ms(median(reload.limit))}: ${ratio(median(reload.app), median(reload.limit))} (target ≤ 1.5×)`,
     );
 
-    // 2. Opening another chapter: app route change vs raw IndexedDB get + the same DOM from pre-rendered HTML.
-    await lpage.evaluate(async ({ html }) => {
-      const w = globalThis as unknown as { __db: IDBDatabase; __html: string; __first: string };
+    // 2. Opening another chapter: the app's first screen (route change → its blocks in the DOM and laid out) vs a raw
+    // IndexedDB get of the same record + the same blocks from pre-rendered HTML, laid out; and the whole chapter
+    // in the DOM (the app's idle slices) vs the get + every block's HTML at once.
+    await lpage.evaluate(async ({ screen, whole }) => {
+      const w = globalThis as unknown as { __db: IDBDatabase; __screen: string; __whole: string; __first: string };
       w.__db = await new Promise<IDBDatabase>((res) => {
         const r = indexedDB.open('limit', 1);
         r.onsuccess = () => res(r.result);
       });
-      w.__html = html;
+      w.__screen = screen;
+      w.__whole = whole;
       w.__first = document.querySelector('article.prose')!.innerHTML;
-    }, { html: largestHtml });
-    const open = { app: [] as number[], limit: [] as number[] };
+    }, largestHtml);
+    const limitOpen = (id: string, which: '__screen' | '__whole') =>
+      lpage.evaluate(
+        async ({ id, which }) => {
+          const w = globalThis as unknown as { __db: IDBDatabase; __screen: string; __whole: string; __first: string };
+          const host = document.querySelector<HTMLElement>('article.prose')!;
+          host.innerHTML = w.__first;
+          void host.offsetHeight; // the chapter being left is laid out before the clock starts
+          const t0 = performance.now();
+          await new Promise((res) => {
+            const get = w.__db.transaction('chapters').objectStore('chapters').get(id);
+            get.onsuccess = () => res(get.result);
+          });
+          host.innerHTML = w[which];
+          void host.offsetHeight; // laid out, as the app's first screen is when its measure ends
+          return performance.now() - t0;
+        },
+        { id, which },
+      );
+    const open = { app: [] as number[], limit: [] as number[], whole: [] as number[], wholeLimit: [] as number[] };
     for (let i = 0; i < rounds * 3; i++) {
       await page.evaluate((id) => {
         performance.clearMeasures('chapter-open');
+        performance.clearMeasures('chapter-complete');
         history.pushState(null, '', `/read/${id}`);
         dispatchEvent(new PopStateEvent('popstate'));
       }, largest.id);
-      await page.waitForFunction(() => performance.getEntriesByName('chapter-open').length > 0);
-      const a = await page.evaluate(() => performance.getEntriesByName('chapter-open')[0]!.duration);
+      await page.waitForFunction(() => performance.getEntriesByName('chapter-complete').length > 0);
+      const a = await page.evaluate(() => [performance.getEntriesByName('chapter-open')[0]!.duration, performance.getEntriesByName('chapter-complete')[0]!.duration]);
       await page.evaluate((id) => {
-        performance.clearMeasures('chapter-open');
+        performance.clearMeasures('chapter-complete');
         history.pushState(null, '', `/read/${id}`);
         dispatchEvent(new PopStateEvent('popstate'));
       }, first.id);
-      await page.waitForFunction(() => performance.getEntriesByName('chapter-open').length > 0);
-      const l = await lpage.evaluate(async (id) => {
-        const w = globalThis as unknown as { __db: IDBDatabase; __html: string; __first: string };
-        const host = document.querySelector('article.prose')!;
-        host.innerHTML = w.__first;
-        const t0 = performance.now();
-        await new Promise((res) => {
-          const get = w.__db.transaction('chapters').objectStore('chapters').get(id);
-          get.onsuccess = () => res(get.result);
-        });
-        host.innerHTML = w.__html;
-        return performance.now() - t0;
-      }, largest.id);
+      await page.waitForFunction(() => performance.getEntriesByName('chapter-complete').length > 0);
+      const l = await limitOpen(largest.id, '__screen');
+      const lw = await limitOpen(largest.id, '__whole');
       if (i < 2) continue; // warm-up
-      open.app.push(a);
+      open.app.push(a[0]!);
+      open.whole.push(a[1]!);
       open.limit.push(l);
+      open.wholeLimit.push(lw);
     }
     console.log(
-      `open the largest chapter (${largest.id}, ${kb(largest.bytes)}) in the app, CPU 4×: median ${ms(median(open.app))}, p95 ${ms(p95(open.app))} vs raw IndexedDB get + DOM from pre-rendered HTML: median ${ms(median(open.limit))}, p95 ${ms(p95(open.limit))}: ${ratio(median(open.app), median(open.limit))} (target ≤ 2×, p95 ≤ 30 ms)`,
+      `open the largest chapter (${largest.id}, ${kb(largest.bytes)}) in the app, first screen (${largestHtml.blocks} of ${largestHtml.of} blocks) in the DOM and laid out, CPU 4×: median ${ms(median(open.app))}, p95 ${ms(p95(open.app))} vs raw IndexedDB get + the same blocks from pre-rendered HTML, laid out: median ${ms(median(open.limit))}, p95 ${ms(p95(open.limit))}: ${ratio(median(open.app), median(open.limit))} (target ≤ 2×, p95 ≤ 30 ms)`,
+    );
+    console.log(
+      `  the whole chapter in the DOM (the rest in idle slices): median ${ms(median(open.whole))}, p95 ${ms(p95(open.whole))} vs raw get + every block's HTML at once, laid out: median ${ms(median(open.wholeLimit))}, p95 ${ms(p95(open.wholeLimit))} (no target: the screen is usable before)`,
     );
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   } finally {
