@@ -292,4 +292,22 @@ describe('study: spaced-repetition review on a phone (touch and keyboard, offlin
     await page.goto(`${app.server.url}/settings`);
     expect(await page.getByRole('spinbutton', { name: 'New cards per day' }).inputValue()).toBe('10');
   });
+
+  it('carries the study settings in the JSON backup: exported, and imported back once this device lost them', async () => {
+    await page.goto(`${app.server.url}/notebook`);
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export backup (JSON)', exact: true }).tap()]);
+    const file = (await dl.path())!;
+    const backup = JSON.parse(readFileSync(file, 'utf8')) as { 'mlsd:data'?: { studySettings?: unknown[] } };
+    expect(backup['mlsd:data']?.studySettings).toEqual([{ newPerDay: 10, maxReviewsPerDay: 200, retention: 0.9, updatedAt: expect.any(Number) }]);
+    // The site's settings are cleared on this device: back to the defaults…
+    await page.evaluate(() => localStorage.removeItem('mlsd-pocket:study-settings'));
+    await page.goto(`${app.server.url}/settings`);
+    expect(await page.getByRole('spinbutton', { name: 'New cards per day' }).inputValue()).toBe('20');
+    // …and the backup brings them back.
+    await page.goto(`${app.server.url}/notebook`);
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByText(/Also .*1 new and 0 updated study settings/).waitFor();
+    await page.goto(`${app.server.url}/settings`);
+    expect(await page.getByRole('spinbutton', { name: 'New cards per day' }).inputValue()).toBe('10');
+  });
 });
