@@ -79,6 +79,7 @@ export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
   const [current, setCurrent] = useState<string | null>(null);
   const [fraction, setFraction] = useState(0);
   const [mounted, setMounted] = useState<string | null>(null);
+  const [selectable, setSelectable] = useState<string | null>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const tracker = useRef<Tracker | null>(null);
   const { prev, next } = neighbours(manifest.chapters, id);
@@ -124,6 +125,8 @@ export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
     performance.measure('chapter-open', { start: openedAt.current, detail: drawn.first });
     performance.mark('chapter-text');
     screenDrawn();
+    // Text read from the top can be selected at once (its offsets are the whole chapter's); after a placeholder, once whole.
+    setSelectable(drawn.first.held ? null : chapter.hash);
     const h1 = chapter.body.find((n) => typeof n !== 'string' && n[0] === 'h1');
     document.title = `${h1 ? treeText([h1]) : chapter.title} · MLSD Pocket`;
     let cancelled = false;
@@ -136,6 +139,7 @@ export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
       performance.measure('chapter-complete', { start: openedAt.current });
       if (later && scrollY === 0) document.getElementById(later)?.scrollIntoView();
       setMounted(chapter.hash);
+      setSelectable(chapter.hash);
       cleanup.push(enhanceDiagrams(host));
       // Table shadows load after the text is on screen (not part of the first load).
       void import('./table-scroll.ts').then((m) => {
@@ -234,7 +238,7 @@ export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
         {state.status === 'ready' && <ChapterNotes chapter={chapterRef} outline={meta.outline} />}
         {/* Chapter-level extras mount here, each a separate component (study: cards count; practice: its buttons). */}
         {state.status === 'ready' && <ReadMark state={readState} />}
-        <SelectionToolbar host={mounted ? bodyRef.current : null} chapter={chapterRef} reattach={reattach} />
+        <SelectionToolbar host={selectable ? bodyRef.current : null} chapter={chapterRef} reattach={reattach} />
         <HighlightPanel sections={meta.outline.filter((o) => o.level === 2)} />
         {state.status === 'ready' && (
           <nav class="pager" aria-label="Previous and next chapter">
