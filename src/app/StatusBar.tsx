@@ -9,7 +9,7 @@ import { lazyComponent } from '../ui/lazy.tsx';
 
 const MirrorNotice = lazyComponent(() => import('../mirror/MirrorNotice.tsx').then((m) => m.MirrorNotice), false);
 
-/** Saving progress, "Ready offline", storage problems and the update prompt, in one polite region. */
+/** Saving progress, "Ready offline", storage problems and the update prompt, in one polite region; and the restore notice. */
 export function StatusBar() {
   const status = useStore(contentStatus);
   const waiting = useStore(updateWaiting);
@@ -40,46 +40,49 @@ export function StatusBar() {
   }, [status?.phase === 'ready' ? status.version : null]);
 
   return (
-    <div class="status" role="status" aria-live="polite" ref={region}>
-      {status?.phase === 'downloading' && (
-        <div class="status-card">
-          <p>
-            {status.firstInstall ? 'Saving the guide for offline' : 'Updating the guide'} — {status.done} of {status.total}{' '}
-            {status.firstInstall ? 'chapters' : 'changed chapters'}
-          </p>
-          <progress max={status.total} value={status.done} aria-label="Saving the guide" />
-        </div>
-      )}
-      {status?.phase === 'ready' && showReady && (
-        <div class="status-card ok">
-          <p>{status.updated ? 'Guide updated — ready offline' : 'Ready offline'}</p>
-        </div>
-      )}
-      {status?.phase === 'failed' && (
-        <div class="status-card warn">
-          <p>{status.message}</p>
-        </div>
-      )}
-      {problem && !unsaved && (
-        <div class="status-card warn">
-          <p>{failureText(problem)}</p>
-        </div>
-      )}
-      {unsaved && (
-        <div class="status-card warn">
-          <p>{unsaved}</p>
-        </div>
-      )}
+    <>
+      {/* The restore notice sits in the page's flow (above the screen), never over it: see MirrorNotice. */}
       <MirrorNotice />
-      <UndoBar />
-      {waiting && (
-        <div class="status-card update">
-          <p>New version available</p>
-          <button type="button" class="btn primary" onClick={() => void applyUpdate()}>
-            Reload
-          </button>
-        </div>
-      )}
-    </div>
+      <div class="status" role="status" aria-live="polite" ref={region}>
+        {status?.phase === 'downloading' && (
+          <div class="status-card">
+            <p>
+              {status.firstInstall ? 'Saving the guide for offline' : 'Updating the guide'} — {status.done} of {status.total}{' '}
+              {status.firstInstall ? 'chapters' : 'changed chapters'}
+            </p>
+            <progress max={status.total} value={status.done} aria-label="Saving the guide" />
+          </div>
+        )}
+        {status?.phase === 'ready' && showReady && (
+          <div class="status-card ok">
+            <p>{status.updated ? 'Guide updated — ready offline' : 'Ready offline'}</p>
+          </div>
+        )}
+        {status?.phase === 'failed' && (
+          <div class="status-card warn">
+            <p>{status.message}</p>
+          </div>
+        )}
+        {problem && !unsaved && (
+          <div class="status-card warn">
+            <p>{failureText(problem)}</p>
+          </div>
+        )}
+        {unsaved && (
+          <div class="status-card warn">
+            <p>{unsaved}</p>
+          </div>
+        )}
+        <UndoBar />
+        {waiting && (
+          <div class="status-card update">
+            <p>New version available</p>
+            <button type="button" class="btn primary" onClick={() => void applyUpdate()}>
+              Reload
+            </button>
+          </div>
+        )}
+      </div>
+    </>
   );
 }

@@ -66,3 +66,10 @@ export async function appendFile(name: string, text: string): Promise<number> {
   }
   return size + bytes.byteLength;
 }
+
+/** Deletes the file if it is there. */
+export async function removeFile(name: string): Promise<void> {
+  await (await dir()).removeEntry(name).catch((err: unknown) => {
+    if (!(err instanceof DOMException && err.name === 'NotFoundError')) throw err;
+  });
+}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ContentManifest } from '../shared/content-types.ts';
-import { exportAll, importBackup, sendToDevice, type ExportFormat } from './backup-actions.ts';
+import { exportAll, importBackup, sendToDevice, type BackupText, type ExportFormat } from './backup-actions.ts';
+import { download } from './download.ts';
 import { itemsLabel } from './count-label.ts';
 import { useBackupStatus } from './use-backup-status.ts';
 import './backup-panel.css';
@@ -13,10 +14,19 @@ const exportProblem = (err: unknown): string =>
 export function BackupPanel({ manifest }: { manifest: ContentManifest }) {
   const { count, info, due, refresh } = useBackupStatus();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // The parts after the first of a backup too large for one file, each saved with its own tap.
+  const [more, setMore] = useState<{ parts: { index: number; file: BackupText }[]; of: number } | null>(null);
+  const keep = (rest: BackupText[]) => setMore(rest.length ? { parts: rest.map((file, i) => ({ index: i + 2, file })), of: rest.length + 1 } : null);
   const run = async (format: ExportFormat) => {
     try {
-      const n = await exportAll(format, manifest);
-      setMessage({ ok: true, text: `Exported ${itemsLabel(n)}.` });
+      const r = await exportAll(format, manifest);
+      keep(r.more);
+      setMessage({
+        ok: true,
+        text: r.more.length
+          ? `Exported ${itemsLabel(r.count)}. That is more than one backup file can hold, so the backup is in ${r.more.length + 1} files; part 1 is saved. Save the others too, and keep all of them: each imports on its own, and together they hold everything.`
+          : `Exported ${itemsLabel(r.count)}.`,
+      });
       refresh();
     } catch (err) {
       setMessage({ ok: false, text: `The export could not be made: ${exportProblem(err)}` });
@@ -24,9 +34,18 @@ export function BackupPanel({ manifest }: { manifest: ContentManifest }) {
   };
   const send = async () => {
     try {
-      const how = await sendToDevice(manifest);
+      const { how, more: rest } = await sendToDevice(manifest);
+      keep(rest);
       if (how !== 'cancelled') {
-        setMessage({ ok: true, text: how === 'shared' ? 'Sent. On the other device, open Settings or the Notebook and choose Import.' : 'Saved as a file. Open it on the other device with Import (Settings or the Notebook).' });
+        setMessage({
+          ok: true,
+          text:
+            how === 'shared'
+              ? 'Sent. On the other device, open Settings or the Notebook and choose Import.'
+              : rest.length
+                ? `Saved part 1 of ${rest.length + 1} as a file; save the others too. On the other device, choose Import and pick all of them.`
+                : 'Saved as a file. Open it on the other device with Import (Settings or the Notebook).',
+        });
       }
       refresh();
     } catch (err) {
@@ -35,10 +54,10 @@ export function BackupPanel({ manifest }: { manifest: ContentManifest }) {
   };
   const onFile = async (e: Event) => {
     const input = e.currentTarget as HTMLInputElement;
-    const file = input.files?.[0];
+    const files = [...(input.files ?? [])];
     input.value = '';
-    if (!file) return;
-    const r = await importBackup(file, manifest);
+    if (files.length === 0) return;
+    const r = await importBackup(files, manifest);
     setMessage({ ok: r.ok, text: r.message });
     refresh();
   };
@@ -67,9 +86,27 @@ export function BackupPanel({ manifest }: { manifest: ContentManifest }) {
         </button>
         <label class="btn file-btn">
           Import
-          <input type="file" accept=".json,.txt,application/json,text/plain" class="sr-only" onChange={(e) => void onFile(e)} />
+          <input type="file" multiple accept=".json,.txt,application/json,text/plain" class="sr-only" onChange={(e) => void onFile(e)} />
         </label>
       </div>
+      {more && (
+        <div class="backup-actions" role="group" aria-label="Backup parts still to save">
+          {more.parts.map(({ index, file }) => (
+            <button
+              key={file.name}
+              type="button"
+              class="btn"
+              onClick={() => {
+                download(file.name, file.text, file.name.endsWith('.json') ? 'application/json' : 'text/plain');
+                const left = more.parts.filter((p) => p.index !== index);
+                setMore(left.length ? { ...more, parts: left } : null);
+              }}
+            >
+              Save part {index} of {more.of}
+            </button>
+          ))}
+        </div>
+      )}
       {message && (
         <p class={message.ok ? 'notice ok' : 'notice warn'} role={message.ok ? 'status' : 'alert'}>
           {message.text}

@@ -6,6 +6,10 @@
  *   { "@context": ANNO_CONTEXT, "type": "AnnotationCollection", "label", "generator",
  *     "mlsd:format": BACKUP_FORMAT, "mlsd:formatVersion": 1, "mlsd:contentVersion",
  *     "mlsd:exportedAt" (ISO), "total", "first": { "type": "AnnotationPage", "startIndex": 0, "items" } }
+ *
+ * A backup larger than one file may be (LIMITS) is written as several such files, each complete
+ * for its share of the records, marked "mlsd:part": { "index": 1, "of": 3 } with one shared
+ * "mlsd:exportedAt" (backup-parts.ts). An importer that does not know "mlsd:part" still imports each.
  */
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';

@@ -18,6 +18,8 @@ export interface ExportContext {
   appVersion: string;
   /** Every feature's records ("mlsd:data": cards, reviews, attempts…), see backup-data.ts. */
   data?: Record<string, unknown[]>;
+  /** This file is part `index` of `of` of one backup too large for one file (backup-parts.ts). */
+  part?: { index: number; of: number };
 }
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -31,12 +33,13 @@ export function toWebAnnotationJson(annotations: Annotation[], ctx: ExportContex
   const collection: Json = {
     '@context': ANNO_CONTEXT,
     type: 'AnnotationCollection',
-    label: `${APP_NAME} highlights and notes`,
+    label: `${APP_NAME} highlights and notes${ctx.part ? ` (part ${ctx.part.index} of ${ctx.part.of})` : ''}`,
     generator: { id: 'mlsd-pocket:app', type: 'Software', name: APP_NAME, 'mlsd:appVersion': ctx.appVersion },
     'mlsd:format': BACKUP_FORMAT,
     'mlsd:formatVersion': BACKUP_FORMAT_VERSION,
     'mlsd:contentVersion': ctx.contentVersion,
     'mlsd:exportedAt': toIso(ctx.exportedAt),
+    ...(ctx.part ? { 'mlsd:part': { index: ctx.part.index, of: ctx.part.of } } : {}),
     total: items.length,
     first: { type: 'AnnotationPage', startIndex: 0, items },
     ...(ctx.data && Object.keys(ctx.data).length ? { 'mlsd:data': ctx.data as Json } : {}),

@@ -20,10 +20,17 @@ export type ParseBackupResult =
       skipped: number;
       /** Sorted chapter ids not in `knownChapterIds` (their items are still in `annotations`). */
       unknownChapterIds: string[];
+      /** Which part of a backup written in several files this is (see backup-parts.ts); null for a whole backup. */
+      part: BackupPart | null;
     }
   | { ok: false; message: string };
 
 const NOT_OURS = 'This is not an MLSD Pocket backup';
+
+export interface BackupPart {
+  index: number;
+  of: number;
+}
 
 /**
  * Validates a whole backup before anything is written: on any problem nothing is returned but
@@ -46,7 +53,7 @@ export function parseBackup(text: string, opts: ParseOptions = {}): ParseBackupR
   const header = readHeader(data);
   if (typeof header === 'string') return failed(header);
 
-  const { items, contentVersion, exportedAt } = header;
+  const { items, contentVersion, exportedAt, part } = header;
   const annotations: Annotation[] = [];
   const seen = new Map<string, number>();
   let firstProblem = '';
@@ -75,13 +82,22 @@ export function parseBackup(text: string, opts: ParseOptions = {}): ParseBackupR
 
   const known = opts.knownChapterIds;
   const unknownChapterIds = known ? [...new Set(annotations.map((a) => a.chapterId).filter((id) => !known.has(id)))].sort() : [];
-  return { ok: true, annotations, contentVersion, exportedAt, skipped, unknownChapterIds };
+  return { ok: true, annotations, contentVersion, exportedAt, skipped, unknownChapterIds, part };
 }
 
 interface Header {
   items: unknown[];
   contentVersion: string;
   exportedAt: number;
+  part: BackupPart | null;
+}
+
+/** "mlsd:part" when it is a sensible { index, of }; anything else is ignored (the file imports on its own anyway). */
+function readPart(raw: unknown): BackupPart | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { index, of } = raw as Record<string, unknown>;
+  const ok = Number.isInteger(index) && Number.isInteger(of) && (index as number) >= 1 && (index as number) <= (of as number) && (of as number) <= 100_000;
+  return ok ? { index: index as number, of: of as number } : null;
 }
 
 /** The collection around the items: a Header, or the message saying what is wrong. */
@@ -122,7 +138,7 @@ function readHeader(data: unknown): Header | string {
   if (total !== items.length) {
     return `This backup says it holds ${count(total)} items but has ${count(items.length)}: it may have been cut short or edited.`;
   }
-  return { items, contentVersion, exportedAt };
+  return { items, contentVersion, exportedAt, part: readPart(get('mlsd:part')) };
 }
 
 function failed(message: string): { ok: false; message: string } {

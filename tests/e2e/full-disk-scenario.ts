@@ -118,7 +118,7 @@ async function main(): Promise<Record<string, unknown>> {
       await page.addInitScript({ content: 'window.__name = (f) => f;' });
       await page.goto(`${server.url}/read/${CHAPTER}`).catch(() => undefined);
       await page.waitForTimeout(5000);
-      found.statusRestartedWhileFull = (await page.locator('.status').innerText().catch(() => '')).trim();
+      found.statusRestartedWhileFull = (await page.locator('.status, .mirror-notice').allInnerTexts().catch(() => [])).join('\n').trim();
       found.countsRestartedWhileFull = await userCounts(page).catch((e: unknown) => String(e));
     }
 

@@ -84,3 +84,25 @@ export function deleteMirror(page: Page): Promise<void> {
     localStorage.removeItem('mlsd-pocket:mirror');
   });
 }
+
+/** Deletes the second copy's own files (snapshot and journal) but not the copy of the last exported backup beside them. */
+export function deleteMirrorFiles(page: Page): Promise<void> {
+  return page.evaluate(async () => {
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('mlsd-mirror');
+    for (const name of ['snapshot.json', 'journal.log']) await dir.removeEntry(name).catch(() => undefined);
+  });
+}
+
+/** The files in the mirror's folder (the copy, and the last exported backup). */
+export function lastBackupNames(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    try {
+      const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('mlsd-mirror');
+      const names: string[] = [];
+      for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
+      return names;
+    } catch {
+      return [];
+    }
+  });
+}
