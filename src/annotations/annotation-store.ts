@@ -1,5 +1,5 @@
 import { closePocketDb, openedPocketDb, openPocketDb } from '../storage/db.ts';
-import { allAnnotations, annotationsForChapter, deleteAnnotation, getAnnotation, saveAnnotation } from '../storage/annotations-repo.ts';
+import { allAnnotations, annotationsForChapter, annotationsHead, deleteAnnotation, getAnnotation, saveAnnotation, type AnnotationsHead } from '../storage/annotations-repo.ts';
 import { classify, failureText } from '../storage/errors.ts';
 import { lastStorageFailure, reportStorageFailure, reportStorageWorks } from '../app/storage-problem.ts';
 import { askPersistence } from '../settings/persistence.ts';
@@ -19,6 +19,7 @@ const byId = new Map<string, Annotation>();
 /** Bumps on every change; screens re-read what they show. */
 export const annotationsVersion: Store<number> = createStore(0);
 export { saveProblem };
+export type { AnnotationsHead };
 
 const bump = () => annotationsVersion.set(annotationsVersion.get() + 1);
 const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('mlsd-annotations');
@@ -81,6 +82,54 @@ export async function loadChapterAnnotations(chapterId: string): Promise<Annotat
 }
 
 let loadingAll: Promise<Annotation[]> | null = null;
+/** Set while the notebook's first screen is awaited, read and drawn: reading everything waits for it. */
+let headFirst: Promise<void> | null = null;
+let openHeadGate: () => void = () => {};
+let headTotal: number | null = null;
+
+/**
+ * The notebook is opening: reading everything waits until its first screen is drawn
+ * (loadAnnotationsHead), it lets go (releaseFullRead), or `limit` ms pass.
+ */
+export function holdFullRead(limit = 3000): void {
+  if (loadedAll || loadingAll || headFirst) return;
+  headFirst = new Promise<void>((resolve) => {
+    openHeadGate = resolve;
+    setTimeout(resolve, limit);
+  });
+}
+export const releaseFullRead = (): void => openHeadGate();
+
+/** After the next frame is drawn (or a moment, where frames do not come: a hidden tab). */
+const afterPaint = (): Promise<void> =>
+  new Promise((resolve) => {
+    const done = () => setTimeout(resolve, 0);
+    requestAnimationFrame(done);
+    setTimeout(done, 100);
+  });
+
+/**
+ * The notebook's first screen: the first `limit` annotations in its order (see annotationsHead)
+ * and how many there are in all, read before everything else; null once everything is in memory.
+ * Reading everything (loadAllAnnotations) starts only after the screen they fill has been drawn.
+ */
+export function loadAnnotationsHead(chapterIds: readonly string[], limit: number): Promise<AnnotationsHead | null> {
+  if (loadedAll) return Promise.resolve(null);
+  const read = (async () => {
+    const t0 = performance.now();
+    const head = await annotationsHead(await openPocketDb(), chapterIds, limit);
+    performance.measure('annotations-head', { start: t0, detail: head.items.length });
+    headTotal = head.total;
+    bump();
+    return head;
+  })();
+  headFirst ??= new Promise<void>((resolve) => (openHeadGate = resolve));
+  void read.then(afterPaint, () => undefined).then(releaseFullRead);
+  return read;
+}
+
+/** How many annotations there are: from memory once everything is read, else from the first screen's count (null: not known yet). */
+export const annotationCount = (): number | null => (loadedAll ? byId.size : headTotal);
 
 /**
  * Reads every annotation into memory once per page; later calls get memory, which every write
@@ -88,6 +137,8 @@ let loadingAll: Promise<Annotation[]> | null = null;
  */
 export function loadAllAnnotations(): Promise<Annotation[]> {
   loadingAll ??= (async () => {
+    // The notebook's first screen goes first (holdFullRead).
+    if (headFirst) await headFirst;
     const t0 = performance.now();
     const list = await allAnnotations(await openPocketDb());
     performance.measure('annotations-load', { start: t0, detail: list.length });

@@ -26,6 +26,11 @@ if (start.name === 'chapter') {
 const ContinueReading = lazyComponent(() => import('../reader/ContinueReading.tsx').then((m) => m.ContinueReading));
 const SettingsView = lazyComponent(() => import('../settings/SettingsView.tsx').then((m) => m.SettingsView));
 const NotebookView = lazyComponent(() => import('../notebook/NotebookView.tsx').then((m) => m.NotebookView));
+// A start on the notebook: its code loads while the guide's index is read; start-up work waits for its first screen.
+if (start.name === 'notebook') {
+  void NotebookView.preload().catch(() => undefined);
+  holdStartupWork();
+}
 const SearchView = lazyComponent(() => import('../search/SearchView.tsx').then((m) => m.SearchView));
 const PracticeScreen = lazyComponent(() => import('../practice/PracticeScreen.tsx').then((m) => m.PracticeScreen));
 const ReviewView = lazyComponent(() => import('../study/ReviewView.tsx').then((m) => m.ReviewView));

@@ -1,14 +1,31 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { allLoaded, annotationsVersion, loadAllAnnotations, everyAnnotation, putAnnotation } from '../annotations/annotation-store.ts';
-import { COLOURS, type Colour } from '../annotations/types.ts';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import {
+  allLoaded,
+  annotationsVersion,
+  everyAnnotation,
+  holdFullRead,
+  loadAllAnnotations,
+  loadAnnotationsHead,
+  putAnnotation,
+  releaseFullRead,
+  type AnnotationsHead,
+} from '../annotations/annotation-store.ts';
+import { guide } from '../app/guide.ts';
+import { COLOURS, type Annotation, type Colour } from '../annotations/types.ts';
 import { COLOUR_NAMES } from '../highlights/colours.ts';
 import { chapterPath, type ContentManifest } from '../shared/content-types.ts';
+import { screenDrawn } from '../ui/after-load.ts';
 import { lazyComponent } from '../ui/lazy.tsx';
 import { useStore } from '../ui/store.ts';
 import { BackupPanel } from './BackupPanel.tsx';
+import { itemsLabel } from './count-label.ts';
 import { keepAsNote, notebookGroups, orphans, type NotebookSort } from './notebook-model.ts';
 import { NotebookList } from './NotebookList.tsx';
 import './notebook.css';
+
+/** Entries read before everything else: more than a tablet's screen holds. */
+const FIRST_SCREEN = 40;
+const NONE: Annotation[] = [];
 
 const NotebookCards = lazyComponent(() => import('../study/NotebookCards.tsx').then((m) => m.NotebookCards), false);
 
@@ -19,19 +36,41 @@ export function NotebookView({ manifest }: { manifest: ContentManifest }) {
   const [colours, setColours] = useState<Set<Colour>>(new Set());
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<NotebookSort>('reading');
+  const guideState = useStore(guide);
+  // The first screen (the first entries in reading order) is read before everything else, which waits for it
+  // to be drawn; it is asked for in the render that has the guide's index (reading order needs it).
+  useState(() => !allLoaded() && holdFullRead());
+  const headRead = useRef<Promise<AnnotationsHead | null> | null>(null);
+  if (!headRead.current && !loaded && manifest.chapters.length) headRead.current = loadAnnotationsHead(manifest.chapters.map((c) => c.id), FIRST_SCREEN);
+  const [head, setHead] = useState<AnnotationsHead | null>(null);
 
   useEffect(() => {
     document.title = 'Notebook · MLSD Pocket';
     void loadAllAnnotations().then(() => setLoaded(true));
   }, []);
+  useEffect(() => {
+    void headRead.current?.then(setHead).catch(() => undefined);
+    // No guide to order by (not on this device): nothing to read first.
+    if (!manifest.chapters.length && (guideState.manifest || guideState.error)) releaseFullRead();
+  }, [manifest.version, guideState]);
   const all = useMemo(() => (loaded ? everyAnnotation() : []), [version, loaded]);
-  const groups = useMemo(() => notebookGroups(all, manifest, { colours, query }), [all, colours, query, manifest]);
+  // Until everything is read, only the unfiltered list in reading order can be shown (from its beginning).
+  const narrowed = colours.size > 0 || query.trim() !== '' || sort !== 'reading';
+  const shown = loaded ? all : head && !narrowed ? head.items : NONE;
+  const groups = useMemo(() => notebookGroups(shown, manifest, { colours, query }), [shown, colours, query, manifest]);
   const lost = useMemo(() => orphans(all), [all]);
   const total = groups.reduce((n, g) => n + g.items.length, 0);
+  const count = loaded ? all.length : (head?.total ?? null);
 
+  const marked = useRef(false);
   useEffect(() => {
-    if (loaded) performance.mark('notebook-ready', { detail: all.length });
-  }, [loaded]);
+    if (!marked.current && (loaded || (head && total > 0))) {
+      marked.current = true;
+      performance.mark('notebook-ready', { detail: total });
+      screenDrawn();
+    }
+    if (loaded) performance.mark('notebook-complete', { detail: all.length });
+  }, [loaded, head]);
 
   const toggle = (c: Colour) => {
     const next = new Set(colours);
@@ -63,9 +102,18 @@ export function NotebookView({ manifest }: { manifest: ContentManifest }) {
         </div>
       </div>
       <NotebookCards manifest={manifest} />
-      {loaded && all.length === 0 && <p class="empty">Nothing here yet. Select text in any chapter to highlight it, or add a note at the end of a chapter.</p>}
+      {count === 0 && <p class="empty">Nothing here yet. Select text in any chapter to highlight it, or add a note at the end of a chapter.</p>}
       {loaded && all.length > 0 && total === 0 && <p class="empty">No highlight or note matches.</p>}
       {total > 0 && <NotebookList manifest={manifest} groups={groups} query={query} sort={sort} />}
+      {!loaded && count !== 0 && !(head && !narrowed && head.items.length >= head.total) && (
+        <p class="loading" role="status" aria-busy="true">
+          {count === null
+            ? 'Opening your highlights and notes…'
+            : narrowed
+              ? `Reading all ${itemsLabel(count)}…`
+              : `Reading the rest of your ${itemsLabel(count)}…`}
+        </p>
+      )}
       {lost.length > 0 && (
         <section class="nb-group nb-lost" aria-labelledby="nb-lost">
           <h2 id="nb-lost">Needs a new place</h2>

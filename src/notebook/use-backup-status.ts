@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { annotationsVersion, everyAnnotation, loadAllAnnotations } from '../annotations/annotation-store.ts';
+import { annotationCount, annotationsVersion, everyAnnotation, loadAllAnnotations } from '../annotations/annotation-store.ts';
 import { getBackupInfo } from '../storage/annotations-repo.ts';
 import { openPocketDb } from '../storage/db.ts';
 import type { BackupInfo } from '../storage/schema.ts';
@@ -19,6 +19,7 @@ export function useBackupStatus(): { count: number; oldest: number | null; info:
   return useMemo(() => {
     const all = everyAnnotation();
     const oldest = all.reduce<number | null>((m, a) => (m === null || a.createdAt < m ? a.createdAt : m), null);
-    return { count: all.length, oldest, info, due: info ? backupDue(info, oldest) : false, refresh: () => setBackups((n) => n + 1) };
+    // Before everything is read (the notebook's first screen), the count comes from storage's own count.
+    return { count: annotationCount() ?? all.length, oldest, info, due: info ? backupDue(info, oldest) : false, refresh: () => setBackups((n) => n + 1) };
   }, [version, info]);
 }

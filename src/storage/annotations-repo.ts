@@ -97,8 +97,66 @@ export async function annotationsForChapter(db: PocketDb, chapterId: string): Pr
   return guarded(async () => db.getAllFromIndex('annotations', 'by-chapter', chapterId));
 }
 
-export async function allAnnotations(db: PocketDb): Promise<Annotation[]> {
-  return guarded(async () => db.getAll('annotations'));
+/**
+ * Every annotation, read in pages of `page` records (one transaction, so one consistent view):
+ * the page turns each page's records into objects between other work, never in one long task.
+ */
+export async function allAnnotations(db: PocketDb, page = 2000): Promise<Annotation[]> {
+  return guarded(async () => {
+    const tx = db.transaction('annotations');
+    const out: Annotation[] = [];
+    for (let after: string | null = null; ; ) {
+      const batch: Annotation[] = await tx.store.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), page);
+      out.push(...batch);
+      if (batch.length < page) break;
+      after = batch[batch.length - 1]!.id;
+    }
+    await tx.done;
+    return out;
+  });
+}
+
+/** The first annotations in the notebook's order, and how many there are in all. */
+export interface AnnotationsHead {
+  items: Annotation[];
+  total: number;
+}
+
+/**
+ * At least the first `limit` annotations in the notebook's order — chapters as `chapterIds` lists
+ * them, highlights by position (ties by creation), notes without a passage after them — or fewer
+ * when a long chapter's notes would come next; always a true beginning of that order (orphaned
+ * highlights included, as stored). Reads a few records, not all: counts per chapter first, then a
+ * short chapter whole, or a long one's first highlights through `by-position`.
+ */
+export async function annotationsHead(db: PocketDb, chapterIds: readonly string[], limit: number): Promise<AnnotationsHead> {
+  return guarded(async () => {
+    const tx = db.transaction('annotations');
+    const byChapter = tx.store.index('by-chapter');
+    const byPosition = tx.store.index('by-position');
+    const [total, ...counts] = await Promise.all([tx.store.count(), ...chapterIds.map((id) => byChapter.count(id))]);
+    const items: Annotation[] = [];
+    for (let i = 0; i < chapterIds.length && items.length < limit; i++) {
+      const id = chapterIds[i]!;
+      const count = counts[i] ?? 0;
+      const need = limit - items.length;
+      if (count === 0) continue;
+      const first = count <= need ? [] : await byPosition.getAll(IDBKeyRange.bound([id, -Infinity], [id, Infinity]), need);
+      if (first.length < need) {
+        // The whole chapter fits (or its highlights do, and its notes come next): read it all.
+        items.push(...(await byChapter.getAll(id)));
+        continue;
+      }
+      // A long chapter: its first highlights, with every one that shares the last position read.
+      const lastStart = first[first.length - 1]!.anchor!.position.start;
+      const ties = await byPosition.getAll(IDBKeyRange.only([id, lastStart]));
+      const seen = new Set(first.map((a) => a.id));
+      items.push(...first, ...ties.filter((a) => !seen.has(a.id)));
+      break;
+    }
+    await tx.done;
+    return { items, total };
+  });
 }
 
 /** Writes many annotations in ONE transaction: an import lands whole or not at all. */
