@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ContentManifest } from '../shared/content-types.ts';
 import { useStore } from '../ui/store.ts';
 import type { DocKind, Filter, SearchAnswer } from './doc-types.ts';
@@ -96,6 +96,14 @@ export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; 
     setRecent(recentSearches());
   };
 
+  // The same element while the answer is the same: a keystroke re-renders the box, not the 20 results.
+  const results = useMemo(
+    () =>
+      answer && answer.hits.length > 0 ? (
+        <SearchResults hits={answer.hits} more={answer.more} manifest={manifest} onOpen={() => (rememberSearch(answer.query), setRecent(recentSearches()))} />
+      ) : null,
+    [answer, manifest],
+  );
   const stale = answer && answer.query !== query;
   const count = (k: DocKind) => answer?.counts[k] ?? 0;
   const all = answer ? count('guide') + count('glossary') + count('note') + count('card') : 0;
@@ -167,7 +175,7 @@ export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; 
       {!query && recent.length === 0 && <p class="search-hint">Type a word or two: a concept, a metric, a term, something from your notes.</p>}
       {query && answer && answer.hits.length > 0 && (
         <div class={stale ? 'search-stale' : undefined}>
-          <SearchResults hits={answer.hits} more={answer.more} manifest={manifest} onOpen={remember} />
+          {results}
           {answer.total > answer.hits.length && (
             <button type="button" class="btn search-more" onClick={() => setLimit(limit + PAGE)}>
               Show more results

@@ -1,5 +1,5 @@
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
-import { dedupe, diversePage } from './collapse.ts';
+import { diversePage } from './collapse.ts';
 import type { DocKind, Filter, SearchAnswer, SearchDoc, SearchHit } from './doc-types.ts';
 import { cleanQuery, MAX_WORDS } from './query.ts';
 import { scanSearch, type ScanText } from './scan.ts';
@@ -116,9 +116,8 @@ export function runSearch(collections: Collection[], raw: string, filter: Filter
   if (results.length === 0 && words.length > 1) results = run('OR');
   results.sort((a, b) => b.score - a.score);
   rerank(results, words.join(' ').toLowerCase());
-  const unique = dedupe(results, (c) => c.doc);
-  for (const r of unique) answer.counts[r.doc.kind]++;
-  const kept = filter === 'all' ? unique : unique.filter((r) => r.doc.kind === filter);
+  for (const r of results) answer.counts[r.doc.kind]++;
+  const kept = filter === 'all' ? results : results.filter((r) => r.doc.kind === filter);
   answer.total = kept.length;
   const page = diversePage(kept, limit, (c) => c.doc);
   answer.hits = page.shown.map((c) => toHit(c, words));

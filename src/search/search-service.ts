@@ -2,7 +2,7 @@ import type { Annotation } from '../annotations/types.ts';
 import type { ContentManifest } from '../shared/content-types.ts';
 import type { PocketDb } from '../storage/db.ts';
 import { allAnnotations } from '../storage/annotations-repo.ts';
-import { allUserCards, installedWithIndex, putSearchIndex, readInstalledGuide } from '../storage/search-repo.ts';
+import { allUserCards, getPostings, installedWithIndex, putSearchIndex, readInstalledGuide } from '../storage/search-repo.ts';
 import type { UserCard } from '../study/types.ts';
 import { packDocs, unpackDocs } from './doc-table.ts';
 import type { Filter, SearchAnswer, SearchDoc } from './doc-types.ts';
@@ -150,14 +150,15 @@ export class SearchService {
   }
 
   private async loadGuide(db: PocketDb, installed: ContentManifest, cached: StoredSearchIndex | null): Promise<'cache' | 'built' | 'none'> {
-    if (cached?.format === FORMAT && typeof cached.docs === 'string' && typeof cached.index === 'string') {
+    if (cached?.format === FORMAT && typeof cached.docs === 'string') {
       try {
         const docs = unpackDocs(JSON.parse(cached.docs));
         this.setGuide(installed, docs);
-        const json = cached.index;
-        // The index loads between answers (MiniSearch yields every thousand terms); a damaged one is rebuilt.
+        // The postings are read and loaded between answers (MiniSearch yields every thousand
+        // terms); missing or damaged ones are rebuilt from the documents.
         this.guideReady = tick()
-          .then(() => loadIndexAsync(json))
+          .then(() => getPostings(db, installed.version))
+          .then((json) => (json === null ? buildGuideIndexAsync(docs) : loadIndexAsync(json)))
           .catch(() => buildGuideIndexAsync(docs))
           .then((ix) => this.indexReady(docs, ix));
         return 'cache';
@@ -184,7 +185,7 @@ export class SearchService {
         this.cacheWrite = () => resolve(ix);
         this.postponeCache();
       }))
-      .then((ix) => putSearchIndex(db, { version, builtAt: this.now(), format: FORMAT, docs: JSON.stringify(packDocs(docs)), index: JSON.stringify(ix) }))
+      .then((ix) => putSearchIndex(db, version, this.now(), { format: FORMAT, docs: JSON.stringify(packDocs(docs)), index: JSON.stringify(ix) }))
       .catch(() => false);
     return 'built';
   }

@@ -49,27 +49,39 @@ export async function installedWithIndex(db: PocketDb, hint: string | null): Pro
   });
 }
 
-export async function getSearchIndex(db: PocketDb, version: string): Promise<StoredSearchIndex | null> {
-  return guarded(async () => (await db.get('searchIndex', version)) ?? null);
-}
+/** Where a version's postings are kept: a record of their own, read after the documents. */
+export const postingsKey = (version: string): string => `${version}\u0000postings`;
 
 /**
- * Caches an index for `rec.version` if that is still the installed version, and deletes the
- * indexes of every other version, in one transaction. Returns false when the guide moved on.
+ * Caches an index for `version` if that is still the installed version — the documents in one
+ * record (read first, at open), the postings in another (read while the first answers show) — and
+ * deletes the records of every other version, in one transaction. Returns false when the guide moved on.
  */
-export async function putSearchIndex(db: PocketDb, rec: StoredSearchIndex): Promise<boolean> {
+export async function putSearchIndex(db: PocketDb, version: string, builtAt: number, parts: { docs: string; index: string; format: number }): Promise<boolean> {
   try {
     const tx = db.transaction(['searchIndex', 'meta'], 'readwrite');
     const meta = await tx.objectStore('meta').get('content');
     const store = tx.objectStore('searchIndex');
-    const current = meta?.key === 'content' && meta.manifest.version === rec.version;
-    for (const key of await store.getAllKeys()) if (key !== rec.version || !current) await store.delete(key);
-    if (current) await store.put(rec);
+    const current = meta?.key === 'content' && meta.manifest.version === version;
+    const keep = current ? [version, postingsKey(version)] : [];
+    for (const key of await store.getAllKeys()) if (!keep.includes(key)) await store.delete(key);
+    if (current) {
+      await store.put({ version, builtAt, format: parts.format, docs: parts.docs });
+      await store.put({ version: postingsKey(version), builtAt, format: parts.format, index: parts.index });
+    }
     await tx.done;
     return current;
   } catch (err) {
     throw classify(err);
   }
+}
+
+/** The cached postings of `version` (JSON text), or null. */
+export async function getPostings(db: PocketDb, version: string): Promise<string | null> {
+  return guarded(async () => {
+    const rec = await db.get('searchIndex', postingsKey(version));
+    return typeof rec?.index === 'string' ? rec.index : null;
+  });
 }
 
 /** Every card the user made (the study feature's store; empty until it is used). */
