@@ -121,6 +121,50 @@ async function seed(page: Page, now: number): Promise<void> {
   }, now);
 }
 
+/**
+ * The limit for grade → durable: in a database of its own in the same page, with the app's two
+ * stores and their indexes, one readwrite transaction that gets the log entry and the card's
+ * schedule, then puts both (records shaped like the app's, copied from its log) — the physical
+ * work of a grade with nothing else. Exposed as `gradeLimit(n)`, returning its time in ms.
+ */
+async function setupGradeLimit(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const open = (name: string, up?: (db: IDBDatabase) => void) =>
+      new Promise<IDBDatabase>((res, rej) => {
+        const r = indexedDB.open(name, up ? 1 : undefined);
+        if (up) r.onupgradeneeded = () => up(r.result);
+        r.onsuccess = () => res(r.result);
+        r.onerror = () => rej(r.error);
+      });
+    const app = await open('mlsd-pocket');
+    const [entry, sched] = await new Promise<[Record<string, unknown>, Record<string, unknown>]>((res) => {
+      const tx = app.transaction(['reviews', 'schedule']);
+      const a = tx.objectStore('reviews').openCursor();
+      const b = tx.objectStore('schedule').openCursor();
+      tx.oncomplete = () => res([a.result!.value as Record<string, unknown>, b.result!.value as Record<string, unknown>]);
+    });
+    app.close();
+    const db = await open('bench-grade-limit', (d) => {
+      const reviews = d.createObjectStore('reviews', { keyPath: 'id' });
+      reviews.createIndex('by-card', 'cardId');
+      reviews.createIndex('by-time', 'reviewedAt');
+      d.createObjectStore('schedule', { keyPath: 'cardId' }).createIndex('by-due', 'due');
+    });
+    const done = (r: IDBRequest) => new Promise((res, rej) => ((r.onsuccess = () => res(r.result)), (r.onerror = () => rej(r.error))));
+    (globalThis as unknown as { gradeLimit: (n: number) => Promise<number> }).gradeLimit = async (n: number) => {
+      const t0 = performance.now();
+      const e = { ...entry, id: crypto.randomUUID(), cardId: `card-${n % 50}`, reviewedAt: Date.now() };
+      const s = { ...sched, cardId: e.cardId, due: Date.now() + 864e5 };
+      const tx = db.transaction(['reviews', 'schedule'], 'readwrite');
+      await Promise.all([done(tx.objectStore('reviews').get(e.id)), done(tx.objectStore('schedule').get(s.cardId))]);
+      tx.objectStore('reviews').put(e);
+      tx.objectStore('schedule').put(s);
+      await new Promise((res) => (tx.oncomplete = res));
+      return performance.now() - t0;
+    };
+  });
+}
+
 /** Queue build and grade → durable on the review screen, CPU 4× slower (the guide must be installed in `page`). */
 export async function studyFigures(page: Page, context: BrowserContext, url: string): Promise<void> {
   await page.goto(`${url}/`);
@@ -164,10 +208,14 @@ export async function studyFigures(page: Page, context: BrowserContext, url: str
     await cdp.send('Profiler.start');
     profiledFrom = await page.evaluate(() => performance.now());
   }
-  for (let i = 0; i < 30; i++) {
+  await setupGradeLimit(page);
+  const limits: number[] = [];
+  for (let i = 0; i < 60; i++) {
     await page.getByRole('button', { name: 'Show answer', exact: true }).click();
     await page.getByRole('button', { name: i % 2 ? 'Good' : 'Easy', exact: true }).click();
     await page.waitForFunction((n) => performance.getEntriesByName('grade-durable').length > n, i);
+    // The limit, interleaved: one bare transaction doing the same reads and writes.
+    limits.push(await page.evaluate((n) => (globalThis as unknown as { gradeLimit: (n: number) => Promise<number> }).gradeLimit(n), i));
   }
   grades.push(...(await page.evaluate(() => performance.getEntriesByName('grade-durable').map((e) => e.duration))));
   if (profiling) {
@@ -178,5 +226,8 @@ export async function studyFigures(page: Page, context: BrowserContext, url: str
     for (const [start, duration] of slow) printWindow(profile, start - profiledFrom, duration);
   }
   console.log(`grade → durable in IndexedDB (log entry + schedule, one transaction), CPU 4×: median ${median(grades).toFixed(1)} ms, p95 ${p95(grades).toFixed(1)} ms (${grades.length} grades)`);
+  console.log(
+    `  limit, a bare transaction with the same two gets and two puts (interleaved, same page): median ${median(limits).toFixed(1)} ms, p95 ${p95(limits).toFixed(1)} ms; app/limit: median ${(median(grades) / median(limits)).toFixed(2)}×, p95 ${(p95(grades) / p95(limits)).toFixed(2)}×`,
+  );
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 }
