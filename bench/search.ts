@@ -98,12 +98,14 @@ const storedIndexBytes = (page: Page) =>
       const r = indexedDB.open('mlsd-pocket');
       r.onsuccess = () => res(r.result);
     });
-    const all = await new Promise<Array<{ index: string; docs?: string }>>((res) => {
+    const all = await new Promise<Array<{ index?: string; docs?: string }>>((res) => {
       const q = db.transaction('searchIndex').objectStore('searchIndex').getAll();
-      q.onsuccess = () => res(q.result as Array<{ index: string; docs?: string }>);
+      q.onsuccess = () => res(q.result as Array<{ index?: string; docs?: string }>);
     });
     db.close();
-    return all.map((r) => r.index.length + (r.docs?.length ?? 0));
+    // One version is two records (documents, postings): their bytes summed.
+    const total = all.reduce((n, r) => n + (r.index?.length ?? 0) + (r.docs?.length ?? 0), 0);
+    return total > 0 ? [total] : [];
   });
 
 interface Opened {
