@@ -53,23 +53,34 @@ export async function annotationFigures(page: Page, context: BrowserContext, url
     await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     await page.goto(`${url}/read/${chapter.id}`);
     await page.locator('article h1').waitFor();
+    // The whole chapter is in (it arrives in slices after the first screen), as when a reader selects.
+    await page.waitForFunction(() => performance.getEntriesByName('chapter-complete').length > 0);
     const durable: number[] = [];
+    const fromTap: number[] = [];
     let sameFrame = true;
-    for (const phrase of rate === 1 ? phrases : phrases.slice(0, 4)) {
+    for (const phrase of phrases) {
       await selectPhrase(page, 'article p', phrase);
       await page.getByRole('toolbar', { name: 'Selected text' }).waitFor();
       const painted = await page.evaluate(() => {
         const before = document.querySelectorAll('mark.hl').length;
         performance.clearMarks();
-        [...document.querySelectorAll<HTMLButtonElement>('.sel-toolbar button')].find((b) => b.textContent?.trim() === 'Highlight')!.click();
+        const button = [...document.querySelectorAll<HTMLButtonElement>('.sel-toolbar button')].find((b) => b.textContent?.trim() === 'Highlight')!;
+        // The tap's own time: everything the app does for it counts, from the first line of its handler.
+        button.addEventListener('click', (e) => performance.mark('bench-tap', { startTime: e.timeStamp }), { capture: true, once: true });
+        button.click();
         return document.querySelectorAll('mark.hl').length > before;
       });
       sameFrame &&= painted;
       await page.waitForFunction(() => performance.getEntriesByName('annotation-durable').length > 0);
-      durable.push(await page.evaluate(() => performance.getEntriesByName('annotation-durable')[0]!.startTime - performance.getEntriesByName('annotation-put')[0]!.startTime));
+      const [put, tap] = await page.evaluate(() => {
+        const done = performance.getEntriesByName('annotation-durable')[0]!.startTime;
+        return [done - performance.getEntriesByName('annotation-put')[0]!.startTime, done - performance.getEntriesByName('bench-tap')[0]!.startTime];
+      });
+      durable.push(put!);
+      fromTap.push(tap!);
     }
     console.log(
-      `highlight (CPU ${rate}×): painted in the same frame as the tap: ${sameFrame ? 'yes' : 'NO'}; durable in IndexedDB after median ${median(durable).toFixed(1)} ms, p95 ${p95(durable).toFixed(1)} ms`,
+      `highlight (CPU ${rate}×, ${phrases.length} highlights): painted in the same frame as the tap: ${sameFrame ? 'yes' : 'NO'}; durable in IndexedDB (transaction complete) after median ${median(fromTap).toFixed(1)} ms, p95 ${p95(fromTap).toFixed(1)} ms from the tap (from the store's put: median ${median(durable).toFixed(1)} ms, p95 ${p95(durable).toFixed(1)} ms)`,
     );
     await clearAnnotations(page);
   }
@@ -88,10 +99,18 @@ export async function annotationFigures(page: Page, context: BrowserContext, url
   await clearAnnotations(page);
   await seed(page, chapter.id, chapter.hash, manifest.version, 10_000, text);
   const opens: number[] = [];
-  for (let i = 0; i < 3; i++) {
+  const completes: number[] = [];
+  for (let i = 0; i < 5; i++) {
     await page.goto(`${url}/notebook`);
+    // notebook-ready: the first screen of entries is drawn; notebook-complete: all 10,000 are in memory and listed.
     await page.waitForFunction(() => performance.getEntriesByName('notebook-ready').length > 0 && document.querySelectorAll('.nb-entry').length > 0);
-    opens.push(await page.evaluate(() => performance.getEntriesByName('notebook-ready')[0]!.startTime - performance.getEntriesByName('first-contentful-paint')[0]!.startTime));
+    await page.waitForFunction(() => performance.getEntriesByName('notebook-complete').length > 0, undefined, { timeout: 60_000 });
+    const [first, all] = await page.evaluate(() => {
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]!.startTime;
+      return [performance.getEntriesByName('notebook-ready')[0]!.startTime - fcp, performance.getEntriesByName('notebook-complete')[0]!.startTime - fcp];
+    });
+    opens.push(first!);
+    completes.push(all!);
   }
   const routeOpens: number[] = [];
   for (let i = 0; i < 5; i++) {
@@ -112,7 +131,10 @@ export async function annotationFigures(page: Page, context: BrowserContext, url
   }
   const load = await page.evaluate(() => (performance.getEntriesByName('annotations-load') as PerformanceMeasure[]).at(-1)?.duration ?? -1);
   console.log(`  of which reading 10,000 records from IndexedDB: ${load.toFixed(0)} ms`);
-  console.log(`open the notebook with 10,000 entries (CPU 4×): median ${median(routeOpens).toFixed(0)} ms from tap to list (read into memory while the app was idle); a cold start on /notebook shows the list ${median(opens).toFixed(0)} ms after first paint`);
+  console.log(`open the notebook with 10,000 entries (CPU 4×): median ${median(routeOpens).toFixed(0)} ms from tap to list (read into memory while the app was idle)`);
+  console.log(
+    `  cold start on /notebook (CPU 4×, 5 runs): first screen of entries drawn median ${median(opens).toFixed(0)} ms, p95 ${p95(opens).toFixed(0)} ms after first paint; all 10,000 read and listed median ${median(completes).toFixed(0)} ms after first paint`,
+  );
   await clearAnnotations(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await notePreviewFigures(page, context, url, chapter.id);
