@@ -93,14 +93,14 @@ export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
   const render = useRef<ChapterRender | null>(null);
   // Before the screen's first paint: the chapter and its saved reading position are read together.
   useLayoutEffect(() => {
-    // The extras drawn above the text load alongside it, so they never push the text down later.
-    void ChapterTools.preload().catch(() => undefined);
-    void ChapterPractice.preload().catch(() => undefined);
+    // The extras drawn above the text load alongside it, and the text waits for them (cached after the first
+    // chapter), so they never push the text down once it is drawn (Lighthouse counted that as layout shift).
+    const extras = Promise.all([ChapterTools.preload(), ChapterPractice.preload()]).catch(() => undefined);
     if (state.status === 'ready' && state.chapter.hash === meta?.hash) return;
     let live = true;
     openedAt.current = performance.now();
     const saved = hash ? Promise.resolve(null) : savedAnchor(id);
-    Promise.all([loadChapter(manifest, id), saved])
+    Promise.all([loadChapter(manifest, id), saved, extras])
       .then(([r, anchor]) => live && setState(r ? ready(r.chapter, hash, anchor) : { status: 'missing' }))
       .catch((err: unknown) => live && setState({ status: 'error', message: err instanceof Error ? err.message : String(err) }));
     return () => {
