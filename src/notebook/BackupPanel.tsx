@@ -5,6 +5,7 @@ import { download } from './download.ts';
 import { itemsLabel } from './count-label.ts';
 import { useBackupStatus } from './use-backup-status.ts';
 import './backup-panel.css';
+import { formatDay } from '../ui/dates.ts';
 
 /** A storage failure's own sentence, or a plain one: never a raw browser error. */
 const exportProblem = (err: unknown): string =>
@@ -69,7 +70,7 @@ export function BackupPanel({ manifest }: { manifest: ContentManifest }) {
       </h2>
       {due && <p class="notice warn">It is time to back up: export a JSON backup and keep it somewhere safe (Files, a drive, email to yourself).</p>}
       <p class="meta">
-        {itemsLabel(count)} · Last backup: {info?.lastBackupAt ? new Date(info.lastBackupAt).toLocaleDateString() : 'never'}
+        {itemsLabel(count)} · Last backup: {info?.lastBackupAt ? formatDay(info.lastBackupAt, { now: Date.now() }) : 'never'}
       </p>
       <div class="backup-actions" role="group" aria-label="Export">
         <button type="button" class="btn" onClick={() => void run('json')}>

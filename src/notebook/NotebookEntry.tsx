@@ -4,6 +4,7 @@ import { COLOUR_NAMES } from '../highlights/colours.ts';
 import { renderNote } from '../highlights/render-note.ts';
 import { chapterPath } from '../shared/content-types.ts';
 import { markMatches, splitMatches } from './match-marks.ts';
+import { formatDay } from '../ui/dates.ts';
 
 interface Props {
   a: Annotation;
@@ -16,7 +17,6 @@ interface Props {
   query: string;
 }
 
-const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 
 /** One highlight or note: the quote (clamped, whole on request), the note as Markdown, where and when. */
 export function NotebookEntry({ a, quote, where, chapterTitle, query }: Props) {
@@ -50,7 +50,7 @@ export function NotebookEntry({ a, quote, where, chapterTitle, query }: Props) {
       )}
       {a.note && <NoteBody markdown={a.note} query={query} />}
       <p class="meta nb-meta">
-        {[chapterTitle, a.anchor ? where : null, DATE.format(a.createdAt)].filter(Boolean).join(' · ')}
+        {[chapterTitle, a.anchor ? where : null, formatDay(a.createdAt, { now: Date.now() })].filter(Boolean).join(' · ')}
       </p>
     </div>
   );
