@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { findAnnotation, putAnnotation, updateAnnotation } from '../annotations/annotation-store.ts';
 import { navigate } from '../app/router.ts';
 import { anchorFor } from '../annotations/selectors.ts';
@@ -52,12 +52,29 @@ export function SelectionToolbar({ host, chapter, reattach }: { host: HTMLElemen
     };
     document.addEventListener('selectionchange', onChange);
     addEventListener('scroll', onChange, { passive: true });
+    // The chapter still arriving (or a diagram, a font) moves the selected text without a scroll:
+    // the bar follows it, so it never sits off screen.
+    const layout = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(onChange);
+    layout?.observe(host);
     return () => {
       document.removeEventListener('selectionchange', onChange);
       removeEventListener('scroll', onChange);
+      layout?.disconnect();
       if (timer) clearTimeout(timer);
     };
   }, [host]);
+
+  // Kept inside the screen whatever the selection does (a tall bar, text moving as the chapter
+  // arrives, a selection scrolled away): the bar is always within reach.
+  const bar = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = bar.current;
+    if (!el) return;
+    const h = el.offsetHeight;
+    const top = Number.parseFloat(el.style.top) || 0;
+    const fitted = Math.max(8, Math.min(top, innerHeight - h - 8));
+    if (fitted !== top) el.style.top = `${fitted}px`;
+  });
 
   if (!sel || !host) return null;
 
@@ -93,7 +110,7 @@ export function SelectionToolbar({ host, chapter, reattach }: { host: HTMLElemen
   // A highlight is held to the importer's limit, so every backup restores.
   if (sel.end - sel.start > LIMITS.maxQuote) {
     return (
-      <div class="sel-toolbar" role="toolbar" aria-label="Selected text" style={style}>
+      <div class="sel-toolbar" role="toolbar" aria-label="Selected text" style={style} ref={bar}>
         <p class="sel-too-long">
           A highlight can hold at most {LIMITS.maxQuote.toLocaleString('en-US')} characters; this selection has{' '}
           {(sel.end - sel.start).toLocaleString('en-US')}. Select less to highlight it.
@@ -106,7 +123,7 @@ export function SelectionToolbar({ host, chapter, reattach }: { host: HTMLElemen
   }
 
   return (
-    <div class="sel-toolbar" role="toolbar" aria-label="Selected text" style={{ top: `${top}px`, left: `${Math.min(Math.max(sel.left, 170), innerWidth - 170)}px` }}>
+    <div class="sel-toolbar" role="toolbar" aria-label="Selected text" style={style} ref={bar}>
       {orphan && orphan.chapterId === chapter.chapterId && (
         <button type="button" class="btn primary" onPointerDown={keep} onClick={attach}>
           Attach here

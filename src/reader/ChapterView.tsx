@@ -137,7 +137,8 @@ export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
       await drawn.done;
       if (cancelled) return;
       performance.measure('chapter-complete', { start: openedAt.current });
-      if (later && scrollY === 0) document.getElementById(later)?.scrollIntoView();
+      // Only if the reader has not started on the page meanwhile (scrolled, or selected text).
+      if (later && scrollY === 0 && (getSelection()?.isCollapsed ?? true)) document.getElementById(later)?.scrollIntoView();
       setMounted(chapter.hash);
       setSelectable(chapter.hash);
       cleanup.push(enhanceDiagrams(host));
