@@ -25,9 +25,19 @@ export function withMirrorLock<T>(fn: () => Promise<T>): Promise<T> {
   return locks ? (locks.request(LOCK, fn) as Promise<T>) : fn();
 }
 
-/** The file's text from byte `from` on ('' when missing), and its size in bytes. */
+/**
+ * The file's text from byte `from` on ('' when missing), and its size in bytes. A read never creates
+ * the file: a file's presence can mean it was written (last-backup.json is written last, as the mark
+ * that its copy is whole).
+ */
 export async function readFrom(name: string, from = 0): Promise<{ text: string; size: number }> {
-  const f = await (await file(name)).getFile();
+  let f: File;
+  try {
+    f = await (await (await dir()).getFileHandle(name)).getFile();
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'NotFoundError') return { text: '', size: 0 };
+    throw err;
+  }
   return { text: from >= f.size ? '' : await f.slice(from).text(), size: f.size };
 }
 
