@@ -133,12 +133,16 @@ export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
     const cleanup: (() => void)[] = [];
     void (async () => {
       // A start that had the chapter before its reading position: the position is restored once read.
-      const later = state.restore ? await savedAnchor(id) : null;
+      // Not awaited before the text is whole: in WebKit that read can wait on storage long after the
+      // chapter is drawn, and highlights, selection and tracking must not wait with it.
+      const later = state.restore ? savedAnchor(id) : null;
       await drawn.done;
       if (cancelled) return;
       performance.measure('chapter-complete', { start: openedAt.current });
       // Only if the reader has not started on the page meanwhile (scrolled, or selected text).
-      if (later && scrollY === 0 && (getSelection()?.isCollapsed ?? true)) document.getElementById(later)?.scrollIntoView();
+      void later?.then((at) => {
+        if (!cancelled && at && scrollY === 0 && (getSelection()?.isCollapsed ?? true)) document.getElementById(at)?.scrollIntoView();
+      });
       setMounted(chapter.hash);
       setSelectable(chapter.hash);
       cleanup.push(enhanceDiagrams(host));
