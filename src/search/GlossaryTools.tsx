@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { mountInChapter } from '../ui/island.tsx';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { foldCase } from './find-text.ts';
 
@@ -38,25 +38,13 @@ function entriesOf(host: HTMLElement): { entries: Entry[]; letters: Map<string, 
 export function GlossaryTools({ host }: { host: HTMLElement | null }) {
   useEffect(() => {
     if (!host) return;
-    const box = document.createElement('div');
-    box.dataset.ui = 'glossary-tools';
-    const place = () => {
+    // Under the glossary's heading (or first, before the heading arrives).
+    const place = (box: HTMLElement) => {
       const heading = host.querySelector(':scope > h1');
       if (heading) heading.after(box);
       else host.prepend(box);
     };
-    place();
-    render(<GlossaryPanel host={host} />, box);
-    // The reader rebuilds the chapter body on a content update: put the box back under the new heading.
-    const watch = new MutationObserver(() => {
-      if (!box.isConnected) place();
-    });
-    watch.observe(host, { childList: true });
-    return () => {
-      watch.disconnect();
-      render(null, box);
-      box.remove();
-    };
+    return mountInChapter(host, 'glossary-tools', place, <GlossaryPanel host={host} />);
   }, [host]);
   return null;
 }

@@ -1,4 +1,4 @@
-import { render } from 'preact';
+import { mountInChapter } from '../ui/island.tsx';
 import { useEffect, useState } from 'preact/hooks';
 import type { ChapterPayload } from '../shared/content-types.ts';
 import { openPocketDb } from '../storage/db.ts';
@@ -15,26 +15,14 @@ import './study.css';
 export function ChapterStudy({ host, chapter }: { host: HTMLElement | null; chapter: ChapterPayload }) {
   useEffect(() => {
     if (!host) return;
-    const box = document.createElement('div');
-    box.dataset.ui = 'study';
-    const place = () => {
+    // Right after the chapter's recall cards (or at the end).
+    const place = (box: HTMLElement) => {
       const cards = host.querySelectorAll(':scope > .cards');
       const after = cards[cards.length - 1];
       if (after) after.after(box);
       else host.append(box);
     };
-    place();
-    render(<StudyLine chapter={chapter} />, box);
-    // The reader rebuilds the chapter body on a content update: put the box back after the new cards.
-    const watch = new MutationObserver(() => {
-      if (!box.isConnected) place();
-    });
-    watch.observe(host, { childList: true });
-    return () => {
-      watch.disconnect();
-      render(null, box);
-      box.remove();
-    };
+    return mountInChapter(host, 'study', place, <StudyLine chapter={chapter} />);
   }, [host, chapter]);
   return null;
 }
