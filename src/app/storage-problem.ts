@@ -27,6 +27,7 @@ export function watchStorage(): void {
   onDbEvents({
     onVersionChange: () => storageProblem.set('version'),
     onBlocked: () => storageProblem.set('blocked'),
-    onTerminated: () => storageProblem.set(last === 'disk' || last === 'quota' ? 'disk' : 'closed'),
+    // The failed save that made the browser close the connection may say why a moment later: wait for it.
+    onTerminated: () => setTimeout(() => storageProblem.set(last === 'disk' || last === 'quota' ? 'disk' : 'closed'), 1000),
   });
 }
