@@ -17,7 +17,7 @@ import { blockIndexOf } from './chapter-blocks.ts';
 import { renderChapter, type ChapterRender } from './chapter-render.ts';
 import { Outline } from './Outline.tsx';
 import { neighbours } from './reading-position.ts';
-import { trackReading, type Tracker } from './track-reading.ts';
+import type { Tracker } from './track-reading.ts';
 import { topBarHidden } from '../app/chrome.ts';
 import { useStore } from '../ui/store.ts';
 import { outlinePane, setOutlinePane, TABLET_QUERY } from './outline-pane.ts';
@@ -151,9 +151,13 @@ export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
         if (!cancelled) cleanup.push(m.enhanceTables(host));
       });
       cleanup.push(enableKeyboardSelection(host, () => document.querySelector<HTMLElement>('.sel-toolbar button')?.focus()));
-      tracker.current = trackReading(host, id, (anchor, f) => {
-        setCurrent(anchor);
-        setFraction(f);
+      // Position tracking loads after the text is whole (not part of the first load).
+      void import('./track-reading.ts').then(({ trackReading }) => {
+        if (cancelled) return;
+        tracker.current = trackReading(host, id, (anchor, f) => {
+          setCurrent(anchor);
+          setFraction(f);
+        });
       });
     })();
     return () => {

@@ -1,5 +1,5 @@
-import { openPocketDb } from '../storage/db.ts';
-import { saveProgress } from '../storage/progress-repo.ts';
+import { openedPocketDb, openPocketDb } from '../storage/db.ts';
+import { saveProgress, saveProgressAtExit } from '../storage/progress-writes.ts';
 import { anchorAt, scrollFraction, type Box } from './reading-position.ts';
 
 export interface Tracker {
@@ -37,14 +37,17 @@ export function trackReading(host: HTMLElement, chapterId: string, onChange: (an
     onChange(section, fraction);
     pending = { anchor, fraction };
     if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, SAVE_DELAY);
+    timer = setTimeout(() => flush(), SAVE_DELAY);
   };
-  const flush = () => {
+  const flush = (atExit = false) => {
     if (timer) clearTimeout(timer);
     timer = null;
     if (!pending) return;
     const { anchor, fraction } = pending;
     pending = null;
+    // Leaving: nothing may wait for the page to run again (saveProgressAtExit says why).
+    const open = atExit ? openedPocketDb() : null;
+    if (open && saveProgressAtExit(open, chapterId, anchor, fraction)) return;
     void openPocketDb()
       .then((db) => saveProgress(db, chapterId, anchor, fraction))
       .catch(() => undefined);
@@ -52,7 +55,7 @@ export function trackReading(host: HTMLElement, chapterId: string, onChange: (an
   const onScroll = () => {
     if (!frame) frame = requestAnimationFrame(measure);
   };
-  const onHide = () => flush();
+  const onHide = () => flush(true);
   addEventListener('scroll', onScroll, { passive: true });
   addEventListener('pagehide', onHide);
   measure();

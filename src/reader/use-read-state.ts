@@ -1,9 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ChapterMeta, ChapterPayload } from '../shared/content-types.ts';
 import { openPocketDb } from '../storage/db.ts';
-import { getProgress, recordSeen, setRead } from '../storage/progress-repo.ts';
+import { getProgress } from '../storage/progress-repo.ts';
 import type { ReadingProgress } from '../storage/schema.ts';
 import { changedSections, earnedRead, isRead, sectionHashes, updatedSinceRead } from './read-model.ts';
+
+/** Progress writes load after the text is on screen (not part of the first load). */
+const writes = () => import('../storage/progress-writes.ts');
 
 export interface ReadState {
   read: boolean;
@@ -52,8 +55,8 @@ export function useReadState(meta: ChapterMeta, chapter: ChapterPayload | null, 
       (id) => {
         seen.current.add(id);
         const read = earnedRead(seen.current, sections) ? { hash: meta.hash, sections: hashes } : null;
-        void openPocketDb()
-          .then((db) => recordSeen(db, meta.id, [id], read))
+        void Promise.all([openPocketDb(), writes()])
+          .then(([db, w]) => w.recordSeen(db, meta.id, [id], read))
           .then(setProgress)
           .catch(() => undefined);
       },
@@ -73,8 +76,8 @@ export function useReadState(meta: ChapterMeta, chapter: ChapterPayload | null, 
     toggle() {
       const next = read ? null : { hash: meta.hash, sections: hashes ?? {} };
       if (!next) seen.current.clear();
-      void openPocketDb()
-        .then((db) => setRead(db, meta.id, next))
+      void Promise.all([openPocketDb(), writes()])
+        .then(([db, w]) => w.setRead(db, meta.id, next))
         .then(setProgress)
         .catch(() => undefined);
     },

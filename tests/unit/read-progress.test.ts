@@ -5,7 +5,8 @@ import { changedSections, dwellNeeded, earnedRead, INTRO, isRead, MAX_DWELL_MS, 
 import { paneShown } from '../../src/reader/outline-pane.ts';
 import type { ChapterMeta, ContentManifest, TreeNode } from '../../src/shared/content-types.ts';
 import { closePocketDb, openPocketDb } from '../../src/storage/db.ts';
-import { getProgress, recordSeen, saveProgress, setRead } from '../../src/storage/progress-repo.ts';
+import { getProgress, knownProgress } from '../../src/storage/progress-repo.ts';
+import { pageLeaving, recordSeen, saveProgress, saveProgressAtExit, setRead } from '../../src/storage/progress-writes.ts';
 import type { ReadingProgress } from '../../src/storage/schema.ts';
 import { onUserWrite, type UserWrite } from '../../src/storage/user-writes.ts';
 
@@ -114,5 +115,33 @@ describe('progress repository', () => {
     expect(isRead(await getProgress(db, 'a'))).toBe(true);
     expect(writes.map((w) => w.store)).toEqual(Array(6).fill('progress'));
     off();
+  });
+
+  it('writes the position as the page goes in one request, on the version the page last read, keeping the sections seen', async () => {
+    const db = await openPocketDb();
+    // Not read by this page yet: it cannot write without dropping what another write kept.
+    expect(saveProgressAtExit(db, 'exit-a', 'p1', 0.3, 5)).toBe(false);
+    await recordSeen(db, 'exit-a', ['s1'], null, 10);
+    expect(saveProgressAtExit(db, 'exit-a', 'p9', 0.7, 20)).toBe(true);
+    // Committed without the page hearing back: a read in a later transaction already sees it.
+    expect(await getProgress(db, 'exit-a')).toMatchObject({ anchorId: 'p9', fraction: 0.7, maxFraction: 0.7, seen: ['s1'], updatedAt: 20 });
+    // A chapter this page read and found without a record: a new one.
+    expect(await getProgress(db, 'exit-b')).toBeNull();
+    expect(saveProgressAtExit(db, 'exit-b', 'q1', 0.1, 30)).toBe(true);
+    expect(await getProgress(db, 'exit-b')).toMatchObject({ anchorId: 'q1', seen: [], readAt: null });
+  });
+
+  it('cancels a change still waiting for its read when the page goes, and writes it at once instead', async () => {
+    const db = await openPocketDb();
+    await recordSeen(db, 'exit-c', ['s1'], null, 10);
+    // Their reads are in flight: in WebKit a page frozen now would hold the store with them.
+    const saving = saveProgress(db, 'exit-c', 'p4', 0.4, 40);
+    const seen = recordSeen(db, 'exit-c', ['s2'], null, 41);
+    pageLeaving();
+    // Both were written before the page could run again: nothing waits for their reads.
+    expect(knownProgress('exit-c')).toMatchObject({ anchorId: 'p4', seen: ['s1', 's2'] });
+    expect(await saving).toMatchObject({ anchorId: 'p4', fraction: 0.4, seen: ['s1'] });
+    expect(await seen).toMatchObject({ anchorId: 'p4', seen: ['s1', 's2'] });
+    expect(await getProgress(db, 'exit-c')).toMatchObject({ anchorId: 'p4', fraction: 0.4, seen: ['s1', 's2'], updatedAt: 40 });
   });
 });

@@ -5,7 +5,8 @@ import type { ContentStatus } from '../../src/shared/messages.ts';
 import { commitContent, getChapter, getInstalled, planUpdate, verifyInstalled } from '../../src/storage/content-repo.ts';
 import { closePocketDb, openPocketDb } from '../../src/storage/db.ts';
 import { classify, StorageFailure } from '../../src/storage/errors.ts';
-import { getProgress, lastRead, saveProgress } from '../../src/storage/progress-repo.ts';
+import { getProgress, lastRead } from '../../src/storage/progress-repo.ts';
+import { saveProgress } from '../../src/storage/progress-writes.ts';
 import { fakeFetch, makeGuide } from '../support/guide-fixtures.ts';
 
 beforeEach(() => {
