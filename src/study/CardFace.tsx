@@ -2,9 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { treeToDom } from '../content/tree-to-dom.ts';
 import { renderNote } from '../highlights/render-note.ts';
 import type { TreeNode } from '../shared/content-types.ts';
-import { openPocketDb } from '../storage/db.ts';
-import { getAnnotation } from '../storage/annotations-repo.ts';
 import type { StudyCard } from './study-data.ts';
+import { highlightGone } from './user-cards.ts';
 
 /** A guide card's element tree (createElement only) or a reader's Markdown (sanitized). */
 export function CardContent({ content, cls }: { content: TreeNode[] | string; cls: string }) {
@@ -38,9 +37,8 @@ export function SourceLink({ card }: { card: StudyCard }) {
     setOrphan(false);
     if (!highlightId) return;
     let live = true;
-    void openPocketDb()
-      .then((db) => getAnnotation(db, highlightId))
-      .then((a) => live && setOrphan(!a || a.status === 'orphaned'))
+    void highlightGone(highlightId)
+      .then((gone) => live && setOrphan(gone))
       .catch(() => undefined);
     return () => {
       live = false;

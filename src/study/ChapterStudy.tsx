@@ -1,11 +1,10 @@
 import { mountInChapter } from '../ui/island.tsx';
 import { useEffect, useState } from 'preact/hooks';
 import type { ChapterPayload } from '../shared/content-types.ts';
-import { openPocketDb } from '../storage/db.ts';
-import { allSchedules, allUserCards } from '../storage/study-repo.ts';
-import { chapterCounts, type ChapterCounts } from './chapter-counts.ts';
+import type { ChapterCounts } from './chapter-counts.ts';
 import { reviewHref } from './deck.ts';
 import { onStudyChange } from './due-badge.ts';
+import { readChapterCounts } from './study-store.ts';
 import './study.css';
 
 /**
@@ -32,11 +31,8 @@ function StudyLine({ chapter }: { chapter: ChapterPayload }) {
   useEffect(() => {
     let live = true;
     const load = async () => {
-      const db = await openPocketDb();
-      const [schedules, mine] = await Promise.all([allSchedules(db), allUserCards(db)]);
-      const ids = [...chapter.cards.map((c) => c.id), ...mine.filter((u) => !u.deleted && u.chapterId === chapter.id).map((u) => u.id)];
-      const now = Date.now();
-      if (live) setCounts(chapterCounts(ids, new Map(schedules.map((s) => [s.cardId, s])), now, new Date(now).getTimezoneOffset()));
+      const counts = await readChapterCounts(chapter, Date.now());
+      if (live) setCounts(counts);
     };
     void load().catch(() => undefined);
     const stop = onStudyChange(() => void load().catch(() => undefined));

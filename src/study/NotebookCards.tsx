@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ContentManifest } from '../shared/content-types.ts';
-import { openPocketDb } from '../storage/db.ts';
 import { StorageFailure } from '../storage/errors.ts';
-import { allUserCards } from '../storage/study-repo.ts';
 import { onStudyChange } from './due-badge.ts';
 import type { UserCard } from './types.ts';
-import { saveUserCard } from './user-cards.ts';
+import { myCards, saveUserCard } from './user-cards.ts';
 import './study.css';
 
 /** The Notebook's "Cards" filter: the reader's own cards, with their chapter, and a way to delete one. */
@@ -16,9 +14,8 @@ export function NotebookCards({ manifest }: { manifest: ContentManifest }) {
   useEffect(() => {
     if (!on) return;
     const load = () =>
-      openPocketDb()
-        .then(allUserCards)
-        .then((list) => setCards(list.filter((c) => !c.deleted).sort((a, b) => b.createdAt - a.createdAt)))
+      myCards()
+        .then(setCards)
         .catch((err: unknown) => setProblem(err instanceof StorageFailure ? err.message : 'Your cards could not be read.'));
     void load();
     return onStudyChange(() => void load());

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ContentManifest } from '../shared/content-types.ts';
-import { openPocketDb } from '../storage/db.ts';
 import { StorageFailure } from '../storage/errors.ts';
-import { allReviews, allSchedules, allUserCards } from '../storage/study-repo.ts';
-import { studyStats, type StudyStats } from './stats.ts';
+import type { StudyStats } from './stats.ts';
+import { readStudyStats } from './study-store.ts';
 import { formatDay } from '../ui/dates.ts';
 import './study.css';
 
@@ -25,12 +24,10 @@ export function StatsView({ manifest }: { manifest: ContentManifest }) {
     document.title = 'Study statistics · MLSD Pocket';
     void (async () => {
       try {
-        const db = await openPocketDb();
-        const [log, schedules, cards] = await Promise.all([allReviews(db), allSchedules(db), allUserCards(db)]);
-        const total = manifest.chapters.reduce((a, c) => a + c.cardCount, 0) + cards.filter((c) => !c.deleted).length;
         const at = Date.now();
+        const read = await readStudyStats(manifest, DAYS, at);
         setNow(at);
-        setStats(studyStats(log, schedules, total, at, new Date(at).getTimezoneOffset(), DAYS));
+        setStats(read);
       } catch (err) {
         setError(err instanceof StorageFailure ? err.message : 'Your statistics could not be read. Reload to try again.');
       }

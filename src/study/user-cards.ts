@@ -1,5 +1,6 @@
 import { openPocketDb } from '../storage/db.ts';
-import { cardsOfHighlight, putUserCards } from '../storage/study-repo.ts';
+import { getAnnotation } from '../storage/annotations-repo.ts';
+import { allUserCards, cardsOfHighlight, putUserCards } from '../storage/study-repo.ts';
 import { announceStudyChange } from './due-badge.ts';
 import type { UserCard } from './types.ts';
 
@@ -63,4 +64,15 @@ export async function saveUserCard(card: UserCard): Promise<void> {
 /** The live cards made from one highlight. */
 export async function cardsFromHighlight(highlightId: string): Promise<UserCard[]> {
   return (await cardsOfHighlight(await openPocketDb(), highlightId)).filter((c) => !c.deleted);
+}
+
+/** The reader's live cards, newest first (the Notebook's "Cards"). */
+export async function myCards(): Promise<UserCard[]> {
+  return (await allUserCards(await openPocketDb())).filter((c) => !c.deleted).sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/** True when a card's highlight is gone or has lost its place in the guide. */
+export async function highlightGone(highlightId: string): Promise<boolean> {
+  const a = await getAnnotation(await openPocketDb(), highlightId);
+  return !a || a.status === 'orphaned';
 }

@@ -12,6 +12,9 @@ import { closePocketDb, openPocketDb } from '../../src/storage/db.ts';
 import { countDue } from '../../src/storage/due-count.ts';
 import { allReviews, allSchedules, putStudyImport, putUserCards, recordGrade, reviewsOfCard, undoGrade } from '../../src/storage/study-repo.ts';
 import { onUserWrite } from '../../src/storage/user-writes.ts';
+import { readChapterCounts, readStudyStats } from '../../src/study/study-store.ts';
+import { highlightGone, myCards } from '../../src/study/user-cards.ts';
+import type { ChapterPayload, ContentManifest } from '../../src/shared/content-types.ts';
 
 const T0 = Date.UTC(2026, 11, 7, 9, 0, 0);
 const DAY = 86_400_000;
@@ -21,6 +24,25 @@ beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
 });
 afterEach(() => closePocketDb());
+
+describe('what the study screens read (study-store, user-cards)', () => {
+  const card = (id: string, chapterId: string, extra: Partial<UserCard> = {}): UserCard => ({ id, question: 'q', answer: 'a', highlightId: null, chapterId, sectionId: null, createdAt: T0, updatedAt: T0, ...extra });
+  it('counts the guide\'s cards and the reader\'s live ones, per chapter and in the statistics', async () => {
+    const db = await openPocketDb();
+    await putUserCards(db, [card('u1', 'evaluate'), card('u2', 'evaluate', { deleted: true }), card('u3', 'other', { createdAt: T0 + 5 })]);
+    const e = grade('evaluate:a', NEW_MEMORY(T0), 3, T0, 0.9, 'e1');
+    await recordGrade(db, e, sched(e));
+    const manifest = { chapters: [{ id: 'evaluate', cardCount: 2 }, { id: 'other', cardCount: 3 }] } as unknown as ContentManifest;
+    const stats = await readStudyStats(manifest, 7, T0 + 60_000);
+    expect(stats.totalReviews).toBe(1);
+    // 5 guide cards + 2 live cards of the reader's; one was learned.
+    expect(stats.byState.new + stats.byState.learning + stats.byState.review + stats.byState.relearning).toBe(7);
+    const chapter = { id: 'evaluate', cards: [{ id: 'evaluate:a' }, { id: 'evaluate:b' }] } as unknown as ChapterPayload;
+    expect(await readChapterCounts(chapter, T0 + 60_000)).toMatchObject({ total: 3, new: 2 });
+    expect((await myCards()).map((c) => c.id)).toEqual(['u3', 'u1']);
+    expect(await highlightGone('no-such-highlight')).toBe(true);
+  });
+});
 
 describe('study repository', () => {
   it('writes a grade and its schedule together, announces it, and never counts the same grade twice', async () => {
