@@ -1,4 +1,4 @@
-import { openDB, type IDBPDatabase } from 'idb';
+import { openDB, unwrap, wrap, type IDBPDatabase } from 'idb';
 import { classify, FAILURE_TEXT, StorageFailure } from './errors.ts';
 import { migrate } from './migrations.ts';
 import { DB_NAME, DB_VERSION, type PocketDB } from './schema.ts';
@@ -90,8 +90,25 @@ async function open(): Promise<PocketDb> {
       listeners.forEach((l) => l.onTerminated?.());
     },
   });
+  markDoneHandled(db);
   const info = found;
   lastOpen = info;
   listeners.forEach((l) => l.onOpened?.(info));
   return db;
+}
+
+/**
+ * Every transaction's `done` is marked handled when the transaction is made. idb's read shortcuts
+ * (`db.get`, `db.getAll`…) never await it, so when a failure aborts one (a full disk closing the
+ * connection) its rejection went unhandled, beside the request's own rejection, which the caller
+ * handles. Whoever awaits `done` still gets the failure.
+ */
+function markDoneHandled(db: PocketDb): void {
+  const raw = unwrap(db);
+  const make = raw.transaction;
+  raw.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+    const tx = make.apply(this, args);
+    wrap(tx).done.catch(() => undefined);
+    return tx;
+  } as IDBDatabase['transaction'];
 }

@@ -105,14 +105,7 @@ async function writeAll(db: PocketDb, cards: readonly UserCard[], reviews: reado
 }
 
 /** Cards made from one highlight. */
-export const cardsOfHighlight = (db: PocketDb, highlightId: string): Promise<UserCard[]> =>
-  guarded(() => {
-    const tx = db.transaction('cards');
-    // If the connection closes under the read (a full disk), `done` rejects too: handled here,
-    // so the read alone reports it (idb's db.getAllFromIndex leaves a read's `done` unhandled).
-    tx.done.catch(() => undefined);
-    return tx.store.index('by-highlight').getAll(highlightId);
-  });
+export const cardsOfHighlight = (db: PocketDb, highlightId: string): Promise<UserCard[]> => guarded(() => db.getAllFromIndex('cards', 'by-highlight', highlightId));
 
 /** The cached guide card index, if it was built for `version`. */
 export async function getCardIndex(db: PocketDb, version: string): Promise<StudyCardIndex | null> {

@@ -165,3 +165,29 @@ describe('reading progress', () => {
     expect((await getProgress(db, 'a'))?.fraction).toBe(0.5);
   });
 });
+
+describe('a read whose transaction aborts (a full disk closing the connection)', () => {
+  beforeEach(() => {
+    globalThis.indexedDB = new IDBFactory();
+  });
+  afterEach(() => closePocketDb());
+  it('rejects the read for its caller and leaves no unhandled rejection behind', async () => {
+    const db = await openPocketDb();
+    const unhandled: unknown[] = [];
+    const note = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', note);
+    // The next transaction made on this connection is aborted as soon as it is made.
+    const raw = (await import('idb')).unwrap(db);
+    const make = raw.transaction;
+    raw.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      const tx = make.apply(this, args);
+      raw.transaction = make;
+      queueMicrotask(() => tx.abort());
+      return tx;
+    } as IDBDatabase['transaction'];
+    await expect(db.get('meta', 'content')).rejects.toMatchObject({ name: 'AbortError' });
+    await new Promise((r) => setTimeout(r, 20));
+    process.off('unhandledRejection', note);
+    expect(unhandled).toEqual([]);
+  });
+});
