@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { finishAttempt, nextStep, overBudget, pauseAttempt, resumeAttempt, timeView } from './attempt.ts';
 import { AnswerField } from './AnswerField.tsx';
 import { currentAttempt, sample, saveState, update } from './attempt-store.ts';
@@ -36,6 +36,14 @@ export function Interview({ attempt: a }: { attempt: PracticeAttempt }) {
 
   const t = timeView(a, now);
   const step = a.currentStep;
+  // After "Next step" here (not when another tab moves on), the new step's answer field takes the
+  // focus: its label names the step, so a screen reader says where the interview is, and typing goes on.
+  const movedOn = useRef(false);
+  useEffect(() => {
+    if (!movedOn.current) return;
+    movedOn.current = false;
+    document.getElementById(`answer-${step}`)?.focus();
+  }, [step]);
   const name = stepName(step);
   const act = (f: (x: PracticeAttempt, n: ReturnType<typeof sample>) => PracticeAttempt) => {
     const n = sample();
@@ -92,7 +100,7 @@ export function Interview({ attempt: a }: { attempt: PracticeAttempt }) {
       </p>
       <div class="interview-actions">
         {step < STEP_COUNT ? (
-          <button type="button" class="btn primary" onClick={() => act(nextStep)}>
+          <button type="button" class="btn primary" onClick={() => ((movedOn.current = true), act(nextStep))}>
             Next step
           </button>
         ) : null}

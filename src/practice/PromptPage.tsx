@@ -3,7 +3,7 @@ import { navigate } from '../app/router.ts';
 import { FAMILY_NAMES, type ContentManifest, type TreeNode } from '../shared/content-types.ts';
 import { treeText } from '../shared/tree-text.ts';
 import { startAttempt } from './attempt.ts';
-import { flush, listAttempts, sample, saveState, update } from './attempt-store.ts';
+import { flush, listAttempts, onAttemptsChanged, sample, saveState, update } from './attempt-store.ts';
 import { AttemptList } from './AttemptList.tsx';
 import { introNodes, sectionNodes } from './sections.ts';
 import { LENGTHS, type InterviewLength } from './steps.ts';
@@ -22,9 +22,13 @@ export function PromptPage({ manifest, id }: { manifest: ContentManifest; id: st
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (meta) document.title = `${meta.title} · Practice · MLSD Pocket`;
-    listAttempts()
-      .then((list) => setAttempts(list.filter((a) => a.promptId === id)))
-      .catch(() => setAttempts([]));
+    const load = () =>
+      listAttempts()
+        .then((list) => setAttempts(list.filter((a) => a.promptId === id)))
+        .catch(() => setAttempts([]));
+    void load();
+    // An interview finished (or started) in another tab: "Continue your interview" follows.
+    return onAttemptsChanged(() => void load());
   }, [id]);
 
   if (!meta) {

@@ -111,6 +111,21 @@ export function fromOtherTab(theirs: PracticeAttempt): void {
   base = theirs;
 }
 
+/**
+ * Calls `changed` when another tab saves an attempt, and when this tab is shown again, so a list
+ * of attempts (the prompt page's "Continue your interview") follows what happened elsewhere.
+ */
+export function onAttemptsChanged(changed: () => void): () => void {
+  const other = typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel('mlsd-attempts') : null;
+  other?.addEventListener('message', (e: MessageEvent<{ type?: string }>) => e.data?.type === 'attempt' && changed());
+  const shown = () => document.visibilityState === 'visible' && changed();
+  document.addEventListener('visibilitychange', shown);
+  return () => {
+    other?.close();
+    document.removeEventListener('visibilitychange', shown);
+  };
+}
+
 let listening = false;
 /** Flushes on pagehide and when the tab is hidden; re-anchors a running clock while saving; follows other tabs. */
 export function keepSaved(): void {

@@ -143,6 +143,30 @@ describe('on a phone, offline', () => {
     }
   });
 
+  it('a prompt page open in another tab stops offering "Continue your interview" once that interview is finished', async () => {
+    const from = page.url();
+    await page.goto(`${app.server.url}/practice`);
+    await page.locator('.prompt-link').nth(2).click();
+    const start = page.getByRole('button', { name: 'Start a 45-minute interview' });
+    await start.waitFor();
+    const promptUrl = page.url();
+    await start.click();
+    await page.getByLabel('Your answer for Step 1: Clarify requirements', { exact: true }).fill('A short one.');
+    await page.getByText('Saved on this device').waitFor();
+    const other = await app.context.newPage();
+    try {
+      await other.goto(promptUrl);
+      const carryOn = other.getByRole('link', { name: 'Continue your interview' });
+      await carryOn.waitFor();
+      await page.getByRole('button', { name: 'Finish', exact: true }).click();
+      await page.getByRole('button', { name: 'Finish now' }).click();
+      await expect.poll(() => carryOn.count(), { timeout: 10_000 }).toBe(0);
+    } finally {
+      await other.close();
+      await page.goto(from);
+    }
+  });
+
   it('an answer pasted past the limit is cut at the limit and says so, so the attempt always restores and syncs', async () => {
     const field = page.getByLabel(/^Your answer for Step 2:/);
     await field.fill('x'.repeat(45_000));

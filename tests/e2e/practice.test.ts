@@ -82,6 +82,8 @@ describe('mock interview on a phone, offline', () => {
     expect(await page.getByText('Which proxy could diverge').isVisible()).toBe(false);
     await answer(1, 'Clarify requirements').fill('Goal: watch time. ' + 'Very long answer. '.repeat(2000));
     await page.getByRole('button', { name: 'Next step' }).click();
+    // The new step's field takes the focus, and its label names the step (what a screen reader says).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('answer-2');
     await answer(2, 'Frame it as an ML task').fill(HOSTILE);
     await page.getByText('Saved on this device').waitFor();
     await page.waitForTimeout(2200);
