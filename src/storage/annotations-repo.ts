@@ -35,7 +35,6 @@ export async function saveAnnotation(
   try {
     if (base === null) {
       const tx = db.transaction('annotations', 'readwrite');
-      tx.done.catch(() => undefined);
       const requests = [tx.store.get(next.id), tx.store.put(next)] as const;
       commitNow(tx);
       const [stored] = await Promise.all([requests[0], requests[1], tx.done]);
@@ -45,8 +44,6 @@ export async function saveAnnotation(
     }
     for (;;) {
       const tx = db.transaction(['annotations', 'meta'], 'readwrite');
-      // A failed request aborts the transaction: its `done` then rejects too, and is handled here.
-      tx.done.catch(() => undefined);
       const store = tx.objectStore('annotations');
       const meta = tx.objectStore('meta');
       const reads = [store.get(next.id), meta.get('backup')] as const;

@@ -102,7 +102,6 @@ export async function putChapter(db: PocketDb, payload: ChapterPayload, version:
     const pointer = await tx.objectStore('meta').get('content');
     const meta = pointer?.key === 'content' ? pointer.manifest.chapters.find((c) => c.id === payload.id) : undefined;
     if (!meta || meta.hash !== payload.hash || pointer?.key !== 'content' || pointer.manifest.version !== version) {
-      tx.done.catch(() => undefined);
       tx.abort();
       throw new Error(`chapter ${payload.id} does not belong to the installed version`);
     }

@@ -101,7 +101,7 @@ async function open(): Promise<PocketDb> {
  * Every transaction's `done` is marked handled when the transaction is made. idb's read shortcuts
  * (`db.get`, `db.getAll`…) never await it, so when a failure aborts one (a full disk closing the
  * connection) its rejection went unhandled, beside the request's own rejection, which the caller
- * handles. Whoever awaits `done` still gets the failure.
+ * handles. Whoever awaits `done` still gets the failure; no repository needs to mark it itself.
  */
 function markDoneHandled(db: PocketDb): void {
   const raw = unwrap(db);

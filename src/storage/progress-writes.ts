@@ -28,8 +28,6 @@ async function change(db: PocketDb, chapterId: string, patch: Patch, now: number
   let rewritten: ReadingProgress | null = null;
   try {
     const tx = db.transaction('progress', 'readwrite');
-    // If the read fails (a full disk closing the connection), `done` rejects too: handled here.
-    tx.done.catch(() => undefined);
     const leave = () => {
       if (knownProgress(chapterId) === undefined) return;
       tx.abort();
