@@ -137,7 +137,7 @@ export async function importBackupTexts(files: BackupText[], manifest: ContentMa
     const named = files.length > 1 ? `${name}: ` : '';
     const parsed = parseBackup(text, { knownChapterIds: known });
     if (!parsed.ok) return { ok: false, message: `${named}${parsed.message} Nothing was changed.` };
-    const data = await dataIo.readData((JSON.parse(text.replace(/^\uFEFF/, '')) as Record<string, unknown>)['mlsd:data'], Date.now());
+    const data = await dataIo.readData(parsed.data, Date.now());
     if (!data.ok) return { ok: false, message: `${named}${data.message} Nothing was changed.` };
     incoming.push(...parsed.annotations);
     applies.push(data.apply);

@@ -22,6 +22,8 @@ export type ParseBackupResult =
       unknownChapterIds: string[];
       /** Which part of a backup written in several files this is (see backup-parts.ts); null for a whole backup. */
       part: BackupPart | null;
+      /** The file's "mlsd:data" part as parsed (every feature's records), validated by backup-data.ts. */
+      data: unknown;
     }
   | { ok: false; message: string };
 
@@ -82,7 +84,7 @@ export function parseBackup(text: string, opts: ParseOptions = {}): ParseBackupR
 
   const known = opts.knownChapterIds;
   const unknownChapterIds = known ? [...new Set(annotations.map((a) => a.chapterId).filter((id) => !known.has(id)))].sort() : [];
-  return { ok: true, annotations, contentVersion, exportedAt, skipped, unknownChapterIds, part };
+  return { ok: true, annotations, contentVersion, exportedAt, skipped, unknownChapterIds, part, data: (data as Record<string, unknown>)['mlsd:data'] };
 }
 
 interface Header {
