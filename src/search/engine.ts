@@ -4,7 +4,7 @@ import type { DocKind, Filter, SearchAnswer, SearchDoc, SearchHit } from './doc-
 import { cleanQuery, MAX_WORDS } from './query.ts';
 import { scanSearch, type ScanText } from './scan.ts';
 import { makeSnippet, matchedTerms } from './snippet.ts';
-import { fuzzyFor, processTerm, tokenize } from './terms.ts';
+import { fuzzyFor, PREFIX_MIN, processTerm, tokenize } from './terms.ts';
 
 /**
  * The search engine (MiniSearch) and its one configuration, shared by the index build and the
@@ -36,7 +36,7 @@ export const indexOptions: Options<IndexedDoc> = {
 
 const searchOptions: SearchOptions = {
   boost: { title: 3 },
-  prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
+  prefix: (term, i, terms) => i === terms.length - 1 && term.length >= PREFIX_MIN,
   fuzzy: (term) => fuzzyFor(term),
   weights: { fuzzy: 0.45, prefix: 0.6 },
 };
@@ -110,10 +110,12 @@ export function runSearch(collections: Collection[], raw: string, filter: Filter
   const words = tokenize(query).slice(0, MAX_WORDS);
   const answer: SearchAnswer = { query, version, total: 0, counts: EMPTY_COUNTS(), hits: [], more: {} };
   if (words.length === 0) return answer;
-  const text = words.join(' ');
-  const run = (mode: 'AND' | 'OR') => [...collections.flatMap((c) => searchCollection(c, text, mode)), ...(scan ? scanSearch(scan, words, mode) : [])];
-  let results = run('AND');
-  if (results.length === 0 && words.length > 1) results = run('OR');
+  const run = (ws: string[], mode: 'AND' | 'OR') => [...collections.flatMap((c) => searchCollection(c, ws.join(' '), mode)), ...(scan ? scanSearch(scan, ws, mode) : [])];
+  let results = run(words, 'AND');
+  // A last word of one or two letters is usually still being typed ("two-tower m"): the words
+  // before it answer until it is long enough to match by prefix, rather than every word alone.
+  if (results.length === 0 && words.length > 1 && words.at(-1)!.length < PREFIX_MIN) results = run(words.slice(0, -1), 'AND');
+  if (results.length === 0 && words.length > 1) results = run(words, 'OR');
   results.sort((a, b) => b.score - a.score);
   rerank(results, words.join(' ').toLowerCase());
   for (const r of results) answer.counts[r.doc.kind]++;

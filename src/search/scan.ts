@@ -1,6 +1,6 @@
 import type { SearchDoc } from './doc-types.ts';
 import type { Candidate } from './engine.ts';
-import { processTerm } from './terms.ts';
+import { PREFIX_MIN, processTerm } from './terms.ts';
 
 /**
  * A cheap answer while the guide's index loads (a cold open, or the first open after an update):
@@ -17,9 +17,6 @@ export interface ScanText {
 export function scanText(docs: readonly SearchDoc[]): ScanText {
   return { docs, folded: docs.map((d) => `${d.title}\n${d.text}`.toLowerCase()) };
 }
-
-/** Terms shorter than this must be whole words (as the index matches them: no prefix). */
-const PREFIX_MIN = 3;
 
 const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || c > 127;
 

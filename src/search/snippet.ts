@@ -1,4 +1,4 @@
-import { processTerm } from './terms.ts';
+import { PREFIX_MIN, processTerm } from './terms.ts';
 
 /** A short extract of `text` around the first matched word, with the ranges to mark. Pure. */
 
@@ -47,7 +47,7 @@ export function matchedTerms(text: string, words: readonly string[]): string[] {
   const out = new Set<string>();
   for (const m of text.matchAll(WORD)) {
     const t = processTerm(m[0]);
-    if (t !== null && wanted.some((q) => t === q || (q.length >= 3 && t.startsWith(q)))) out.add(t);
+    if (t !== null && wanted.some((q) => t === q || (q.length >= PREFIX_MIN && t.startsWith(q)))) out.add(t);
     if (out.size >= 12) break;
   }
   return [...out];

@@ -46,5 +46,8 @@ export function processTerm(word: string): string | null {
   return stem(w);
 }
 
+/** Query words shorter than this match whole words only; longer ones also match as a prefix. */
+export const PREFIX_MIN = 3;
+
 /** Edits allowed for a query term: one for words of 5+ letters, none for shorter ones. */
 export const fuzzyFor = (term: string): number | false => (term.length >= 5 ? 1 : false);

@@ -84,6 +84,18 @@ describe('spelling', () => {
     const hit = search('hnsw').hits.find((h) => h.snippet.includes('HNSW'))!;
     expect(hit.marks.map(([s, e]) => hit.snippet.slice(s, e))).toContain('HNSW');
   });
+  it('answers a query whose last word is still being typed with the words before it, not with every word alone', () => {
+    // "m" is the start of "model": until it reaches three letters it matches nothing, and the
+    // answer stays on "two-tower" instead of everything that mentions "two" or "tower".
+    const whole = search('two-tower').total;
+    for (const answer of [search('two-tower m'), scan('two-tower m', 20)]) {
+      expect(answer.total).toBeGreaterThan(0);
+      expect(answer.hits.every((h) => /\btwo\b/i.test(`${h.title} ${h.snippet}`) && /\btowers?\b/i.test(`${h.title} ${h.snippet}`) || h.snippet.endsWith('…'))).toBe(true);
+    }
+    expect(search('two-tower m').total).toBe(whole);
+    // A complete short word still counts: "ab testing" is not answered as "testing".
+    expect(search('ab testing').total).toBeLessThanOrEqual(search('testing').total);
+  });
   it('survives any input', () => {
     for (const q of ['', '   ', 'a'.repeat(10_000), '.*+?()[]{}|^$\\', '<img src=x onerror=alert(1)>', '🙂🙂', 'مرحبا بالعالم', '\u202e\u0000abc']) {
       expect(() => search(q)).not.toThrow();
