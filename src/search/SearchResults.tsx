@@ -1,12 +1,13 @@
 import { chapterById } from '../app/guide.ts';
 import type { ContentManifest } from '../shared/content-types.ts';
+import { formatCount } from '../ui/numbers.ts';
 import type { DocKind, SearchHit } from './doc-types.ts';
 import { Marked } from './Marked.tsx';
 import { groupByChapter, hitHref } from './result-groups.ts';
 
 const KIND_LABEL: Record<DocKind, string | null> = { guide: null, glossary: 'Glossary', note: 'Your note', card: 'Card' };
 
-const more = (n: number) => `${n.toLocaleString('en-GB')} more ${n === 1 ? 'result' : 'results'} in this chapter`;
+const more = (n: number) => `${formatCount(n)} more ${n === 1 ? 'result' : 'results'} in this chapter`;
 
 /**
  * The results, grouped by chapter in reading order, each linking to its exact block; a chapter

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ContentManifest } from '../shared/content-types.ts';
+import { formatCount } from '../ui/numbers.ts';
 import { useStore } from '../ui/store.ts';
 import type { DocKind, Filter, SearchAnswer } from './doc-types.ts';
 import { cleanQuery, MAX_QUERY } from './query.ts';
@@ -16,58 +17,102 @@ const FILTERS: ReadonlyArray<[Filter, string]> = [
   ['card', 'Cards'],
 ];
 const PAGE = 20;
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+/**
+ * The URL keeps the query (reload, offline, Back from a result) without re-rendering the app.
+ * `history.replaceState` costs 4–6 ms at 4× CPU, so it is written after the answer is drawn, off
+ * the keystroke's path; never once search has been left.
+ */
+function keepInUrl(value: string): void {
+  if (location.pathname !== '/search') return;
+  const next = value.slice(0, MAX_QUERY);
+  const url = next.trim() ? `/search?q=${encodeURIComponent(next)}` : '/search';
+  if (`${location.pathname}${location.search}` !== url) history.replaceState(history.state, '', url);
+}
+const afterFrame = (fn: () => void) => requestAnimationFrame(() => setTimeout(fn));
+const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** /search?q=…: results as you type, grouped by chapter, filters, recent searches. */
 export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; q: string; saved: boolean }) {
+  // The box is not re-rendered per keystroke: the browser shows what was typed, the search is sent
+  // from the input handler, and the screen renders once, when the answer is in (one frame).
   const [text, setText] = useState(q);
   const [filter, setFilter] = useState<Filter>('all');
   const [limit, setLimit] = useState(PAGE);
   const [answer, setAnswer] = useState<SearchAnswer | null>(null);
+  const [waiting, setWaiting] = useState(false);
   const [recent, setRecent] = useState(recentSearches);
   const index = useStore(indexState);
   const userVersion = useStore(userDataVersion);
   const input = useRef<HTMLInputElement>(null);
   const openedAt = useRef(performance.now());
   const firstShown = useRef(false);
+  const asked = useRef('');
+  const slow = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
     document.title = 'Search · MLSD Pocket';
     input.current?.focus();
+    return () => clearTimeout(slow.current);
   }, []);
-  // Back/forward or a recent-search link changes the URL: the box follows.
-  useEffect(() => setText((t) => (cleanQuery(t) === cleanQuery(q) ? t : q)), [q]);
 
   // The index follows the installed guide: (re)open it when the version changes (before the
   // first search below is sent, so the worker reads the guide and its index in one round).
   useLayoutEffect(() => openIndex(manifest.version), [manifest.version]);
+  // A shown answer from an older guide is asked again once the new one is ready.
+  const guideMoved = index.phase === 'ready' && answer && answer.version !== index.report.version ? index.report.version : null;
 
-  const query = cleanQuery(text);
-  // Asked before the browser paints (a layout effect), so a keystroke waits for no frame.
-  useLayoutEffect(() => {
+  /** Sends `value` (what the box holds) unless that exact request is already out; shows its answer when in. */
+  const ask = (value: string, f: Filter, l: number) => {
+    const query = cleanQuery(value);
+    const key = JSON.stringify([query, f, l, userVersion, guideMoved]);
+    if (key === asked.current) return;
+    asked.current = key;
+    clearTimeout(slow.current);
     if (!query) {
+      setWaiting(false);
+      setText(value);
       setAnswer(null);
+      keepInUrl(value);
       return;
     }
-    let live = true;
-    void search(query, filter, limit).then((r) => {
-      if (!live || !r) return;
+    // An answer that takes a moment (the index still opening) shows "Searching…" meanwhile.
+    slow.current = setTimeout(() => (setText(value), setWaiting(true), keepInUrl(value)), 150);
+    void search(query, f, l).then((r) => {
+      if (!r) return; // a newer request is out
+      clearTimeout(slow.current);
+      setWaiting(false);
+      setText(value);
       setAnswer(r.answer);
+      afterFrame(() => keepInUrl(value));
     });
-    return () => {
-      live = false;
-    };
-  }, [query, filter, limit, userVersion, index.phase === 'ready' && answer && answer.version !== index.report.version ? index.report.version : null]);
+  };
+  const typed = () => input.current?.value ?? text;
 
+  // Asked before the browser paints (a layout effect): on open, and when the filter, the page,
+  // the user's notes or the guide change.
+  useLayoutEffect(() => ask(typed(), filter, limit), [filter, limit, userVersion, guideMoved]);
+  // Back/forward or a recent-search link changes the URL: the box follows.
+  useEffect(() => {
+    const box = input.current;
+    if (box && cleanQuery(box.value) !== cleanQuery(q)) {
+      box.value = q;
+      ask(q, filter, limit);
+    }
+  }, [q]);
+
+  const query = cleanQuery(text);
   // Figures for `npm run bench` (once the results are in the DOM): keystroke → results,
   // answer → results (main-thread render), open → first result.
   useLayoutEffect(() => {
     if (!answer) return;
     const answered = performance.getEntriesByName('search-answer', 'mark').at(-1) as PerformanceMark | undefined;
     if (answered) performance.measure('search-render', { start: answered.startTime, detail: answered.detail });
-    if (performance.getEntriesByName('search-input', 'mark').length) {
-      performance.measure('search-keystroke', { start: 'search-input', detail: answered?.detail });
+    const key = performance.getEntriesByName('search-input', 'mark').at(-1);
+    if (key) {
+      performance.measure('search-keystroke', { start: key.startTime, detail: answered?.detail });
       performance.clearMarks('search-input');
+      // …and to the frame that shows them drawn (style, layout and paint included).
+      afterFrame(() => performance.measure('search-keystroke-painted', { start: key.startTime }));
     }
     performance.clearMarks('search-answer');
     if (!firstShown.current && answer.total > 0) {
@@ -85,14 +130,11 @@ export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; 
 
   const onInput = (value: string) => {
     performance.mark('search-input');
-    setText(value);
-    setLimit(PAGE);
-    // The URL keeps the query (reload, offline) without re-rendering the whole app per keystroke.
-    const next = value.slice(0, MAX_QUERY);
-    history.replaceState(null, '', next.trim() ? `/search?q=${encodeURIComponent(next)}` : '/search');
+    if (limit !== PAGE) setLimit(PAGE);
+    ask(value, filter, PAGE);
   };
   const remember = () => {
-    rememberSearch(query);
+    rememberSearch(cleanQuery(typed()));
     setRecent(recentSearches());
   };
 
@@ -104,7 +146,7 @@ export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; 
       ) : null,
     [answer, manifest],
   );
-  const stale = answer && answer.query !== query;
+  const stale = waiting && answer !== null;
   const count = (k: DocKind) => answer?.counts[k] ?? 0;
   const all = answer ? count('guide') + count('glossary') + count('note') + count('card') : 0;
   const notSaved = !saved || (index.phase === 'ready' && index.report.source === 'none');
@@ -119,7 +161,7 @@ export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; 
           type="search"
           aria-label="Search the guide and your notes"
           placeholder="Search the guide and your notes"
-          value={text}
+          defaultValue={q}
           maxLength={MAX_QUERY * 5}
           autoComplete="off"
           autoCapitalize="off"
@@ -147,7 +189,7 @@ export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; 
       <p class="search-status" role="status" aria-live="polite">
         {!query
           ? ''
-          : !answer
+          : !answer || (waiting && answer.query !== query)
             ? index.phase === 'opening'
               ? 'Preparing search…'
               : 'Searching…'
@@ -161,7 +203,7 @@ export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; 
           <ul>
             {recent.map((r) => (
               <li key={r}>
-                <button type="button" class="btn search-recent-link" onClick={() => (onInput(r), input.current?.focus())}>
+                <button type="button" class="btn search-recent-link" onClick={() => (input.current && (input.current.value = r), onInput(r), input.current?.focus())}>
                   {r}
                 </button>
               </li>

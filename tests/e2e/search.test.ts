@@ -43,7 +43,6 @@ describe('search, offline, on a phone', () => {
     await box().waitFor();
     await box().fill('hnsw');
     await expect.poll(() => status().textContent(), SLOW).toMatch(/^[\d,]+ results?$/);
-    expect(page.url()).toMatch(/\/search\?q=hnsw$/);
     const group = page.locator('.search-group', { has: page.getByRole('heading', { name: 'Embeddings and vector search' }) });
     const hit = group.locator('a.search-hit').first();
     expect(await hit.locator('mark').first().textContent()).toMatch(/^hnsw$/i);
@@ -63,6 +62,11 @@ describe('search, offline, on a phone', () => {
     await expect.poll(() => block.evaluate((el) => el.getBoundingClientRect().top)).toBeLessThan(500);
     // The matched words are marked in the text for a moment.
     await expect.poll(() => page.evaluate(() => CSS.highlights?.get('search-hit')?.size ?? 0)).toBeGreaterThan(0);
+    // Back returns to the search as it was left (the URL kept the query, written as the hit was tapped).
+    await page.goBack();
+    await expect.poll(() => status().textContent(), SLOW).toMatch(/^[\d,]+ results?$/);
+    expect(await box().inputValue()).toBe('hnsw');
+    expect(page.url()).toMatch(/\/search\?q=hnsw$/);
   });
 
   it('survives a reload of /search?q=… offline, forgives a typo, and takes any input', async () => {
@@ -75,6 +79,12 @@ describe('search, offline, on a phone', () => {
       await expect.poll(() => status().textContent(), SLOW).toMatch(/^(No results|[\d,]+ results?)/);
     }
     expect(await page.locator('img[src=x]').count()).toBe(0);
+    // What was typed a moment before a reload is what the reloaded page searches.
+    await box().fill('feature drift');
+    await expect.poll(() => page.url(), SLOW).toMatch(/\/search\?q=feature%20drift$/);
+    await page.reload();
+    await expect.poll(() => status().textContent(), SLOW).toMatch(/^[\d,]+ results?$/);
+    expect(await box().inputValue()).toBe('feature drift');
     expect(app.watch.errors).toEqual([]);
     expect(app.watch.violations).toEqual([]);
   });
