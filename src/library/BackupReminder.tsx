@@ -7,7 +7,8 @@ export const BackupReminder = lazyComponent(
     import('../notebook/use-backup-status.ts').then(({ useBackupStatus }) => {
       return function Reminder() {
         const { due, count } = useBackupStatus();
-        if (!due) return null;
+        // Due is known once everything is read, and the count with it.
+        if (!due || count === null) return null;
         return (
           <p class="notice warn backup-reminder">
             You have {itemsLabel(count)} and no recent backup. <a href="/notebook">Export a backup</a> and keep it somewhere safe.

@@ -105,13 +105,13 @@ export function NotebookView({ manifest }: { manifest: ContentManifest }) {
       {count === 0 && <p class="empty">Nothing here yet. Select text in any chapter to highlight it, or add a note at the end of a chapter.</p>}
       {loaded && all.length > 0 && total === 0 && <p class="empty">No highlight or note matches.</p>}
       {total > 0 && <NotebookList manifest={manifest} groups={groups} query={query} sort={sort} />}
-      {!loaded && count !== 0 && !(head && !narrowed && head.items.length >= head.total) && (
+      {!loaded && count !== 0 && !(head && !narrowed && head.total !== null) && (
         <p class="loading" role="status" aria-busy="true">
-          {count === null
+          {!head
             ? 'Opening your highlights and notes…'
             : narrowed
-              ? `Reading all ${itemsLabel(count)}…`
-              : `Reading the rest of your ${itemsLabel(count)}…`}
+              ? `Reading all ${count === null ? 'your highlights and notes' : itemsLabel(count)}…`
+              : `Reading the rest of your ${count === null ? 'highlights and notes' : itemsLabel(count)}…`}
         </p>
       )}
       {lost.length > 0 && (

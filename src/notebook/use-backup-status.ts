@@ -6,8 +6,8 @@ import type { BackupInfo } from '../storage/schema.ts';
 import { useStore } from '../ui/store.ts';
 import { backupDue } from './notebook-model.ts';
 
-/** How many highlights and notes there are, when the last backup was, and whether one is due. */
-export function useBackupStatus(): { count: number; oldest: number | null; info: BackupInfo | null; due: boolean; refresh: () => void } {
+/** How many highlights and notes there are (null until known), when the last backup was, and whether one is due. */
+export function useBackupStatus(): { count: number | null; oldest: number | null; info: BackupInfo | null; due: boolean; refresh: () => void } {
   const version = useStore(annotationsVersion);
   const [info, setInfo] = useState<BackupInfo | null>(null);
   // Bumped after an export or import, which change the backup record but no annotation.
@@ -19,7 +19,7 @@ export function useBackupStatus(): { count: number; oldest: number | null; info:
   return useMemo(() => {
     const all = everyAnnotation();
     const oldest = all.reduce<number | null>((m, a) => (m === null || a.createdAt < m ? a.createdAt : m), null);
-    // Before everything is read (the notebook's first screen), the count comes from storage's own count.
-    return { count: annotationCount() ?? all.length, oldest, info, due: info ? backupDue(info, oldest) : false, refresh: () => setBackups((n) => n + 1) };
+    // Before everything is read, the count is known only when the notebook's first screen held every entry (null: not yet).
+    return { count: annotationCount(), oldest, info, due: info ? backupDue(info, oldest) : false, refresh: () => setBackups((n) => n + 1) };
   }, [version, info]);
 }
