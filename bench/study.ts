@@ -170,9 +170,11 @@ export async function studyFigures(page: Page, context: BrowserContext, url: str
   await page.goto(`${url}/`);
   await seed(page, Date.now());
   // A reader's second copy (the OPFS mirror) already holds their 20,000 reviews; the seed wrote them
-  // behind the app's back, so let the mirror take them in once before anything is timed.
+  // behind the app's back, so let the mirror take them in once before anything is timed. Polled every
+  // second, not every animation frame: run after the notebook figures, the per-frame poll timed out at
+  // 300 s twice, while reading the stamp directly showed 20,000 within a minute.
   await page.goto(`${url}/review`);
-  await page.waitForFunction(() => (JSON.parse(localStorage.getItem('mlsd-pocket:mirror') ?? '{}') as { counts?: { reviews?: number } }).counts?.reviews === 20_000, undefined, { timeout: 300_000 });
+  await page.waitForFunction(() => (JSON.parse(localStorage.getItem('mlsd-pocket:mirror') ?? '{}') as { counts?: { reviews?: number } }).counts?.reviews === 20_000, undefined, { timeout: 300_000, polling: 1000 });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   const opens: number[] = [];
