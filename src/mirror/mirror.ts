@@ -1,6 +1,6 @@
 import { adoptImported, saveProblem } from '../annotations/annotation-store.ts';
 import type { Annotation } from '../annotations/types.ts';
-import { lastOpenInfo, onDbEvents, openPocketDb } from '../storage/db.ts';
+import { lastOpenInfo, onDbEvents, openPocketDb, type PocketDb } from '../storage/db.ts';
 import { countUserRecords, readUserRecords, restoreMissing, userKeys } from '../storage/mirror-repo.ts';
 import { USER_STORES, type UserStore } from '../storage/schema.ts';
 import { onUserWrite, type UserWrite } from '../storage/user-writes.ts';
@@ -182,17 +182,23 @@ async function check(): Promise<void> {
     const settings = restoreSettings();
     if (records.annotations?.length) adoptImported(records.annotations as Annotation[]);
     mirrorNotice.set({ kind: 'restored', reason: plan.reason, counts: added, settings });
+    if (plan.reseed) await reseed(db);
   } else if (plan.kind === 'reseed') {
-    const all = await readUserRecords(db);
-    await serial(async () => {
-      await catchUpWithFiles();
-      state = { records: { ...all, [SETTINGS]: state.records[SETTINGS] ?? {} }, changedAt: Math.max(state.changedAt, Date.now()) };
-      await compact();
-      writeStamp();
-    });
+    await reseed(db);
   } else if (plan.kind === 'lost') {
     mirrorNotice.set({ kind: 'lost', expected: plan.expected });
   }
+}
+
+/** Writes the copy afresh from the database (its user stores; the settings it keeps). */
+async function reseed(db: PocketDb): Promise<void> {
+  const all = await readUserRecords(db);
+  await serial(async () => {
+    await catchUpWithFiles();
+    state = { records: { ...all, [SETTINGS]: state.records[SETTINGS] ?? {} }, changedAt: Math.max(state.changedAt, Date.now()) };
+    await compact();
+    writeStamp();
+  });
 }
 
 /** Puts back app settings that localStorage lost; returns how many. */

@@ -18,8 +18,12 @@ export interface MirrorStamp {
 
 export type RestorePlan =
   | { kind: 'agree' }
-  /** Records the copy has and the database lacks: put them back (never over a record the database has). */
-  | { kind: 'restore'; reason: 'data-loss' | 'emptied' | 'behind'; missing: Record<string, string[]> }
+  /**
+   * Records the copy has and the database lacks: put them back (never over a record the database
+   * has). `reseed`: the database also holds records the copy lacks (in another store, say), so the
+   * copy is then written afresh from the database, as whole as it will get.
+   */
+  | { kind: 'restore'; reason: 'data-loss' | 'emptied' | 'behind'; missing: Record<string, string[]>; reseed: boolean }
   /** The copy is behind the database (its first run, or it was lost): write it afresh from the database. */
   | { kind: 'reseed' }
   /** The database lost data and the copy cannot give it back. */
@@ -59,11 +63,12 @@ export function planRestore(
     }
   }
   const lostSignal = db.dataLoss || (db.createdNow && mirrorTotal > 0) || (dbTotal === 0 && mirrorTotal > 0);
-  if (missingTotal > 0 && lostSignal) return { kind: 'restore', reason: db.dataLoss ? 'data-loss' : 'emptied', missing };
+  const reseed = stores.some((s) => (db.counts[s] ?? 0) + (missing[s]?.length ?? 0) > mirrorCounts[s]!);
+  if (missingTotal > 0 && lostSignal) return { kind: 'restore', reason: db.dataLoss ? 'data-loss' : 'emptied', missing, reseed };
   // Fewer records than the copy in some store, with none of the signals: a store was cleared
   // behind the app's back (or a delete never reached the copy). Restore what is missing only
   // when the whole store is gone; a single missing record is more likely a delete.
   const storeWiped = stores.some((s) => (db.counts[s] ?? 0) === 0 && mirrorCounts[s]! > 0);
-  if (missingTotal > 0 && storeWiped) return { kind: 'restore', reason: 'behind', missing };
+  if (missingTotal > 0 && storeWiped) return { kind: 'restore', reason: 'behind', missing, reseed };
   return { kind: 'reseed' };
 }

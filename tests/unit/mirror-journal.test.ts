@@ -57,12 +57,18 @@ describe('the start-up check', () => {
 
   it('restores only what is missing when the database was emptied', () => {
     const plan = planRestore(health({}), mirror, null, STORES, keysOf({}));
-    expect(plan).toEqual({ kind: 'restore', reason: 'emptied', missing: { annotations: ['a', 'b'], cards: ['c'] } });
+    expect(plan).toEqual({ kind: 'restore', reason: 'emptied', missing: { annotations: ['a', 'b'], cards: ['c'] }, reseed: false });
+  });
+
+  it('after putting back what a wiped store lost, also takes in what the copy lacks from the other stores', () => {
+    // Highlights cleared behind the app's back, while 3 reviews reached the database without passing this page's writes.
+    const plan = planRestore(health({ cards: 1, reviews: 3 }), mirror, null, STORES, keysOf({ cards: ['c'], reviews: ['r1', 'r2', 'r3'] }));
+    expect(plan).toEqual({ kind: 'restore', reason: 'behind', missing: { annotations: ['a', 'b'] }, reseed: true });
   });
 
   it('restores after the browser reported data loss, without the records the database already has again', () => {
     const plan = planRestore(health({ annotations: 1 }, { dataLoss: true, createdNow: true }), mirror, null, STORES, keysOf({ annotations: ['b'] }));
-    expect(plan).toEqual({ kind: 'restore', reason: 'data-loss', missing: { annotations: ['a'], cards: ['c'] } });
+    expect(plan).toEqual({ kind: 'restore', reason: 'data-loss', missing: { annotations: ['a'], cards: ['c'] }, reseed: false });
   });
 
   it('does not bring back one deleted record when the database is otherwise whole', () => {
