@@ -146,7 +146,10 @@ const ARM_KEYSTROKE = `globalThis.__keystroke = new Promise((resolve) => {
     if (!k) return;
     const r = performance.getEntriesByName('search-render').at(-1);
     const painted = performance.getEntriesByName('search-keystroke-painted')[0];
-    if (painted) done({ k: k.duration, detail: k.detail, r: r ? r.duration : null, p: painted.duration });
+    const v = { k: k.duration, detail: k.detail, r: r ? r.duration : null, p: painted ? painted.duration : null };
+    // A build without the painted measure (an older one, compared A/B) is answered without it.
+    if (painted) done(v);
+    else setTimeout(() => done(v), 500);
   });
   observer.observe({ type: 'measure' });
   const timer = setTimeout(() => done(null), 1500);
@@ -164,12 +167,12 @@ async function typeAll(page: Page): Promise<{ keystroke: number[]; painted: numb
       const ch = phrase[i]!;
       await page.evaluate(`performance.clearMeasures(); ${ARM_KEYSTROKE}; 0`);
       await page.keyboard.press(ch === ' ' ? 'Space' : ch);
-      const got = (await page.evaluate('globalThis.__keystroke')) as { k: number; detail: unknown; r: number | null; p: number } | null;
+      const got = (await page.evaluate('globalThis.__keystroke')) as { k: number; detail: unknown; r: number | null; p: number | null } | null;
       // A keystroke that changes nothing searched (a trailing space) renders nothing new.
       if (got) {
         out.keystroke.push(got.k);
-        out.painted.push(got.p);
-        each.push([got.k, `"${phrase.slice(0, i + 1)}" ${ms(got.k)}, painted ${ms(got.p)} (worker ${typeof got.detail === 'number' ? ms(got.detail) : '?'}, render ${got.r === null ? '?' : ms(got.r)})`]);
+        if (got.p !== null) out.painted.push(got.p);
+        each.push([got.k, `"${phrase.slice(0, i + 1)}" ${ms(got.k)}, painted ${got.p === null ? '?' : ms(got.p)} (worker ${typeof got.detail === 'number' ? ms(got.detail) : '?'}, render ${got.r === null ? '?' : ms(got.r)})`]);
         if (got.r !== null) out.render.push(got.r);
         if (typeof got.detail === 'number') {
           out.worker.push(got.detail);
