@@ -70,7 +70,7 @@ export function BackupPanel({ manifest }: { manifest: ContentManifest }) {
       </h2>
       {due && <p class="notice warn">It is time to back up: export a JSON backup and keep it somewhere safe (Files, a drive, email to yourself).</p>}
       <p class="meta">
-        {count === null ? 'Counting your highlights and notes…' : itemsLabel(count)} · Last backup: {info?.lastBackupAt ? formatDay(info.lastBackupAt, { now: Date.now() }) : 'never'}
+        {count === null ? 'Counting highlights and notes…' : itemsLabel(count)} · Last backup: {info?.lastBackupAt ? formatDay(info.lastBackupAt, { now: Date.now() }) : 'never'}
       </p>
       <div class="backup-actions" role="group" aria-label="Export">
         <button type="button" class="btn" onClick={() => void run('json')}>
