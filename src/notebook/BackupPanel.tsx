@@ -3,6 +3,7 @@ import type { ContentManifest } from '../shared/content-types.ts';
 import { exportAll, importBackup, sendToDevice, type BackupText, type ExportFormat } from './backup-actions.ts';
 import { download } from './download.ts';
 import { itemsLabel } from './count-label.ts';
+import { importProblem } from './import-problem.ts';
 import { useBackupStatus } from './use-backup-status.ts';
 import './backup-panel.css';
 import { formatDay } from '../ui/dates.ts';
@@ -58,8 +59,13 @@ export function BackupPanel({ manifest }: { manifest: ContentManifest }) {
     const files = [...(input.files ?? [])];
     input.value = '';
     if (files.length === 0) return;
-    const r = await importBackup(files, manifest);
-    setMessage({ ok: r.ok, text: r.message });
+    try {
+      const r = await importBackup(files, manifest);
+      setMessage({ ok: r.ok, text: r.message });
+    } catch (err) {
+      // What importBackup does not answer itself stops it before anything is written.
+      setMessage({ ok: false, text: `Nothing was imported: ${importProblem(err)}` });
+    }
     refresh();
   };
 
