@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ContentManifest } from '../shared/content-types.ts';
+import { afterFrame } from '../ui/after-load.ts';
 import { formatCount } from '../ui/numbers.ts';
 import { useStore } from '../ui/store.ts';
 import type { DocKind, Filter, SearchAnswer } from './doc-types.ts';
@@ -28,7 +29,6 @@ function keepInUrl(value: string): void {
   const url = next.trim() ? `/search?q=${encodeURIComponent(next)}` : '/search';
   if (`${location.pathname}${location.search}` !== url) history.replaceState(history.state, '', url);
 }
-const afterFrame = (fn: () => void) => requestAnimationFrame(() => setTimeout(fn));
 const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** /search?q=…: results as you type, grouped by chapter, filters, recent searches. */

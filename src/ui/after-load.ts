@@ -13,9 +13,12 @@ export function holdStartupWork(limit = 5000): void {
   });
 }
 
+/** Runs `fn` once the next frame has been drawn (a task queued from that frame's animation callbacks). */
+export const afterFrame = (fn: () => void): void => void requestAnimationFrame(() => setTimeout(fn));
+
 /** The first screen's content is in the DOM: start-up work may begin once the frame that draws it is over. */
 export function screenDrawn(): void {
-  requestAnimationFrame(() => setTimeout(release));
+  afterFrame(() => release());
 }
 
 /**
