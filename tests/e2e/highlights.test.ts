@@ -121,12 +121,16 @@ describe('highlights and notes on a tablet (touch)', () => {
     // The second copy (OPFS) would put them back by itself: this test needs both gone.
     await deleteMirror(page);
     await page.reload();
-    await expect.poll(() => page.locator('.nb-entry').count()).toBe(0);
+    // Everything read and nothing there (a count of 0 alone would pass before the notebook has read anything).
+    await page.getByText('Nothing here yet.', { exact: false }).waitFor();
+    expect(await page.locator('.nb-entry').count()).toBe(0);
+    // The message is compared whole, so a failure shows what the import said instead.
+    const said = () => page.locator('.backup .notice').textContent();
     await page.locator('input[type=file]').setInputFiles(file);
-    await page.getByText('Imported 4 new and 0 updated highlights and notes; 0 were already here.').waitFor();
+    await expect.poll(said, { timeout: 30_000 }).toBe('Imported 4 new and 0 updated highlights and notes; 0 were already here.');
     await expect.poll(() => page.locator('.nb-entry').count()).toBe(4);
     await page.locator('input[type=file]').setInputFiles(file);
-    await page.getByText('Imported 0 new and 0 updated highlights and notes; 4 were already here.').waitFor();
+    await expect.poll(said, { timeout: 30_000 }).toBe('Imported 0 new and 0 updated highlights and notes; 4 were already here.');
     await expect.poll(() => page.locator('.nb-entry').count()).toBe(4);
   });
 

@@ -77,12 +77,36 @@ export function mirrorText(page: Page): Promise<string> {
   });
 }
 
-/** Deletes the second copy too (for tests that need a database with no copy to restore from). */
-export function deleteMirror(page: Page): Promise<void> {
-  return page.evaluate(async () => {
-    await (await navigator.storage.getDirectory()).removeEntry('mlsd-mirror', { recursive: true }).catch(() => undefined);
-    localStorage.removeItem('mlsd-pocket:mirror');
+/**
+ * Deletes the second copy too (for tests that need a database with no copy to restore from). It holds
+ * the app's own mirror lock, so no write of the copy is under way (an open file cannot be removed),
+ * and it throws when the folder is still there afterwards instead of leaving a copy to restore from.
+ */
+export async function deleteMirror(page: Page): Promise<void> {
+  const left = await page.evaluate(async () => {
+    const root = await navigator.storage.getDirectory();
+    return navigator.locks.request('mlsd-mirror', async () => {
+      let why = '';
+      for (let i = 0; i < 20; i++) {
+        try {
+          await root.removeEntry('mlsd-mirror', { recursive: true });
+        } catch (err) {
+          if ((err as DOMException).name === 'NotFoundError') break;
+          why = String(err);
+          await new Promise((r) => setTimeout(r, 100));
+          continue;
+        }
+      }
+      localStorage.removeItem('mlsd-pocket:mirror');
+      try {
+        await root.getDirectoryHandle('mlsd-mirror');
+        return why || 'still there';
+      } catch {
+        return '';
+      }
+    });
   });
+  if (left) throw new Error(`the mirror's folder could not be deleted: ${left}`);
 }
 
 /** Deletes the second copy's own files (snapshot and journal) but not the copy of the last exported backup beside them. */
