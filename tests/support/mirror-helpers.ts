@@ -110,11 +110,21 @@ export async function deleteMirror(page: Page): Promise<void> {
 }
 
 /** Deletes the second copy's own files (snapshot and journal) but not the copy of the last exported backup beside them. */
-export function deleteMirrorFiles(page: Page): Promise<void> {
-  return page.evaluate(async () => {
+export async function deleteMirrorFiles(page: Page): Promise<void> {
+  const left = await page.evaluate(async () => {
     const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('mlsd-mirror');
-    for (const name of ['snapshot.json', 'journal.log']) await dir.removeEntry(name).catch(() => undefined);
+    // Under the app's mirror lock (see deleteMirror): a file open for writing cannot be removed.
+    return navigator.locks.request('mlsd-mirror', async () => {
+      const kept: string[] = [];
+      for (const name of ['snapshot.json', 'journal.log']) {
+        await dir.removeEntry(name).catch((err: DOMException) => {
+          if (err.name !== 'NotFoundError') kept.push(`${name}: ${String(err)}`);
+        });
+      }
+      return kept.join('; ');
+    });
   });
+  if (left) throw new Error(`the mirror's files could not be deleted: ${left}`);
 }
 
 /** The files in the mirror's folder (the copy, and the last exported backup). */
