@@ -7,7 +7,7 @@ import { treeText } from '../../src/shared/tree-text.ts';
 import type { ChapterPayload, TreeElement } from '../../src/shared/content-types.ts';
 import { DIST, openApp, type AppSession } from '../support/app-session.ts';
 import { PHONE } from '../support/browser.ts';
-import { chapterComplete } from '../support/chapter-ready.ts';
+import { chapterComplete, chapterOpens } from '../support/chapter-ready.ts';
 import { readManifest } from '../support/dist-variants.ts';
 
 const manifest = readManifest(DIST);
@@ -86,8 +86,10 @@ describe('a long chapter opens with its first screen, then the rest (phone)', ()
   });
 
   it('opens at a block deep in the chapter with that block on screen, and keeps it there once the blocks above arrive', async () => {
+    // Wait for this chapter's own open (the chapter before it is complete too, and would pass at once).
+    const opens = await chapterOpens(page);
     await go(page, `/read/${manifest.chapters[0]!.id}`);
-    await chapterComplete(page);
+    await chapterComplete(page, 30_000, opens);
     const opened = openedWith(page);
     await go(page, `/read/${largest.id}#${deepId}`);
     const { first } = await opened;
