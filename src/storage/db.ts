@@ -1,5 +1,6 @@
 import { openDB, unwrap, wrap, type IDBPDatabase } from 'idb';
 import { classify, FAILURE_TEXT, StorageFailure } from './errors.ts';
+import { followTransaction } from './cached-page.ts';
 import { migrate } from './migrations.ts';
 import { DB_NAME, DB_VERSION, type PocketDB } from './schema.ts';
 
@@ -98,7 +99,8 @@ async function open(): Promise<PocketDb> {
 }
 
 /**
- * Every transaction's `done` is marked handled when the transaction is made. idb's read shortcuts
+ * Every transaction is followed until it ends, so that a page going into the back/forward cache
+ * leaves no read open (cached-page.ts), and its `done` is marked handled when it is made. idb's read shortcuts
  * (`db.get`, `db.getAll`…) never await it, so when a failure aborts one (a full disk closing the
  * connection) its rejection went unhandled, beside the request's own rejection, which the caller
  * handles. Whoever awaits `done` still gets the failure; no repository needs to mark it itself.
@@ -109,6 +111,7 @@ function markDoneHandled(db: PocketDb): void {
   raw.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
     const tx = make.apply(this, args);
     wrap(tx).done.catch(() => undefined);
+    followTransaction(tx);
     return tx;
   } as IDBDatabase['transaction'];
 }
