@@ -3,11 +3,12 @@ import { FLUSH_EVENT } from '../annotations/annotation-store.ts';
 import type { Annotation } from '../annotations/types.ts';
 import { LIMITS } from '../notebook/backup-format.ts';
 import { renderProgressively, type PreviewState } from './progressive-render.ts';
+import { formatCount } from '../ui/numbers.ts';
 
 const SAVE_DELAY = 400;
 /** The counter shows from this share of the limit on. */
 const COUNTER_FROM = 0.9;
-const fmt = (n: number) => n.toLocaleString('en-US');
+const fmt = formatCount;
 
 /**
  * A Markdown note that saves as you type (debounced) and flushes on blur and pagehide, so

@@ -10,6 +10,7 @@ import { openAnnotation } from './ui-state.ts';
 import { snapToWords } from './snap-words.ts';
 import { LIMITS } from '../notebook/backup-format.ts';
 import './highlights.css';
+import { formatCount } from '../ui/numbers.ts';
 
 interface Sel {
   start: number;
@@ -112,8 +113,8 @@ export function SelectionToolbar({ host, chapter, reattach }: { host: HTMLElemen
     return (
       <div class="sel-toolbar" role="toolbar" aria-label="Selected text" style={style} ref={bar}>
         <p class="sel-too-long">
-          A highlight can hold at most {LIMITS.maxQuote.toLocaleString('en-US')} characters; this selection has{' '}
-          {(sel.end - sel.start).toLocaleString('en-US')}. Select less to highlight it.
+          A highlight can hold at most {formatCount(LIMITS.maxQuote)} characters; this selection has{' '}
+          {formatCount(sel.end - sel.start)}. Select less to highlight it.
         </p>
         <button type="button" class="btn" onPointerDown={keep} onClick={copy}>
           Copy

@@ -5,6 +5,7 @@ import { useStore } from '../ui/store.ts';
 import { lastBackupFiles, lastBackupInfo, type LastBackup } from './last-backup.ts';
 import { mirrorNotice, type MirrorNotice as Notice } from './mirror.ts';
 import './mirror.css';
+import { formatCount } from '../ui/numbers.ts';
 
 const NOUNS: Record<string, [string, string]> = {
   annotations: ['highlight or note', 'highlights and notes'],
@@ -20,7 +21,7 @@ const NOUNS: Record<string, [string, string]> = {
 function countList(counts: Record<string, number>): string[] {
   return Object.entries(counts)
     .filter(([, c]) => c > 0)
-    .map(([store, c]) => `${c.toLocaleString('en-US')} ${(NOUNS[store] ?? [store, store])[c === 1 ? 0 : 1]}`);
+    .map(([store, c]) => `${formatCount(c)} ${(NOUNS[store] ?? [store, store])[c === 1 ? 0 : 1]}`);
 }
 
 function restoredList(n: Extract<Notice, { kind: 'restored' }>): string {

@@ -1,5 +1,6 @@
 import { COLOURS, type Annotation } from '../annotations/types.ts';
 import { isTimestamp, KEBAB, LIMITS, UUID } from './backup-format.ts';
+import { formatCount } from '../ui/numbers.ts';
 
 /**
  * The rules every saved annotation keeps, in plain words: null when `a` is fine, otherwise what is
@@ -54,6 +55,4 @@ export function shown(value: unknown): string {
   return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 }
 
-export function count(n: number): string {
-  return n.toLocaleString('en-US');
-}
+export const count = formatCount;

@@ -2,6 +2,7 @@ import { currentAttempt, update } from './attempt-store.ts';
 import { setAnswer } from './attempt.ts';
 import { stepName } from './steps.ts';
 import type { PracticeAttempt } from './types.ts';
+import { formatCount } from '../ui/numbers.ts';
 
 /**
  * Far beyond any spoken interview step (45 minutes of fast typing is about 20,000 characters in
@@ -11,7 +12,7 @@ import type { PracticeAttempt } from './types.ts';
 export const MAX_ANSWER_CHARS = 40_000;
 /** The counter shows from this share of the limit on. */
 const COUNTER_FROM = 0.9;
-const fmt = (n: number) => n.toLocaleString('en-US');
+const fmt = formatCount;
 
 /** One step's answer field: saved as you type, held to the answer limit with a counter near it. */
 export function AnswerField({ attempt, step, rows }: { attempt: PracticeAttempt; step: number; rows: number }) {

@@ -4,8 +4,9 @@ import { useStore } from '../ui/store.ts';
 import { dueCount, reviewLabel } from './due-store.ts';
 import { libraryCards, loadLibraryCards } from './library-cards.ts';
 import './study.css';
+import { formatCount } from '../ui/numbers.ts';
 
-const learnedText = (learned: number, total: number) => `${learned.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} cards learned`;
+const learnedText = (learned: number, total: number) => `${formatCount(learned)} of ${formatCount(total)} cards learned`;
 
 /** The library's study line: the Review link with the number due, and cards learned across the guide. */
 export function GuideCards({ manifest }: { manifest: ContentManifest }) {

@@ -5,6 +5,7 @@ import type { StudyStats } from './stats.ts';
 import { readStudyStats } from './study-store.ts';
 import { formatDay } from '../ui/dates.ts';
 import './study.css';
+import { formatCount } from '../ui/numbers.ts';
 
 const DAYS = 30;
 /** "Today: 3", "Yesterday: 0", "4 Dec: 2": a day's bar, named by the app's one date formatter. */
@@ -63,14 +64,14 @@ export function StatsView({ manifest }: { manifest: ContentManifest }) {
             </div>
             <div>
               <dt>Reviews in all</dt>
-              <dd>{stats.totalReviews.toLocaleString('en-GB')}</dd>
+              <dd>{formatCount(stats.totalReviews)}</dd>
             </div>
           </dl>
           <p class="meta">
             True retention: the share of reviews of graduated cards you recalled (Hard, Good or Easy),{' '}
             {stats.retentionSample === 0
               ? 'counted once a card you learned comes back for review.'
-              : `over ${stats.retentionSample === 1 ? '1 review' : `${stats.retentionSample.toLocaleString('en-GB')} reviews`}.`}
+              : `over ${stats.retentionSample === 1 ? '1 review' : `${formatCount(stats.retentionSample)} reviews`}.`}
           </p>
           <h2>Reviews per day</h2>
           <ol class="per-day" aria-label={`Reviews per day, the last ${DAYS} days`}>
@@ -92,7 +93,7 @@ export function StatsView({ manifest }: { manifest: ContentManifest }) {
             ).map(([name, n]) => (
               <div key={name}>
                 <dt>{name}</dt>
-                <dd>{n.toLocaleString('en-GB')}</dd>
+                <dd>{formatCount(n)}</dd>
               </div>
             ))}
           </dl>

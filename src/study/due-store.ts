@@ -1,4 +1,5 @@
 import { createStore } from '../ui/store.ts';
+import { formatCount } from '../ui/numbers.ts';
 
 /**
  * The number on the top bar's Review link (null until counted). Only this store and the label are
@@ -6,4 +7,4 @@ import { createStore } from '../ui/store.ts';
  */
 export const dueCount = createStore<number | null>(null);
 
-export const reviewLabel = (n: number | null): string => (n === null ? 'Review' : `Review, ${n.toLocaleString('en-GB')} due`);
+export const reviewLabel = (n: number | null): string => (n === null ? 'Review' : `Review, ${formatCount(n)} due`);

@@ -3,6 +3,7 @@ import { getAnnotation } from '../storage/annotations-repo.ts';
 import { allUserCards, cardsOfHighlight, putUserCards } from '../storage/study-repo.ts';
 import { announceStudyChange } from './due-badge.ts';
 import type { UserCard } from './types.ts';
+import { formatCount } from '../ui/numbers.ts';
 
 /**
  * The reader's own cards: the public entry point for other features. Mock interviews call
@@ -26,7 +27,7 @@ export const MAX_CARD_TEXT = 20_000;
 export function userCardProblem(c: { question: string; answer: string }): string | null {
   if (!c.question.trim()) return 'Write a question first.';
   if (!c.answer.trim()) return 'The answer is empty.';
-  if (c.question.length > MAX_CARD_TEXT || c.answer.length > MAX_CARD_TEXT) return `A card holds at most ${MAX_CARD_TEXT.toLocaleString('en-GB')} characters a side.`;
+  if (c.question.length > MAX_CARD_TEXT || c.answer.length > MAX_CARD_TEXT) return `A card holds at most ${formatCount(MAX_CARD_TEXT)} characters a side.`;
   return null;
 }
 

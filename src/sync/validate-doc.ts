@@ -1,6 +1,7 @@
 import { parseDocId } from './doc-mapping.ts';
 import type { RecordCodec } from './codecs.ts';
 import type { UserStore } from '../storage/schema.ts';
+import { formatCount } from '../ui/numbers.ts';
 
 export type DocCheck =
   | { ok: true; store: UserStore; key: string; record: Record<string, unknown>; deleted: false }
@@ -30,7 +31,7 @@ export function readDoc(raw: unknown, now: number, codecFor: (store: UserStore) 
   } catch {
     return { ok: false, id: shownId, problem: 'its contents cannot be read' };
   }
-  if (size > MAX_DOC_CHARS) return { ok: false, id: shownId, problem: `it is too large (${size.toLocaleString('en-GB')} characters)` };
+  if (size > MAX_DOC_CHARS) return { ok: false, id: shownId, problem: `it is too large (${formatCount(size)} characters)` };
   const codec = codecFor(where.store);
   if (!codec) return { ok: false, id: shownId, problem: `this version of the app cannot read ${where.store} yet` };
   const read = codec.fromJson(doc.value, now);
