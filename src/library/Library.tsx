@@ -22,7 +22,10 @@ export function Library({ manifest, part }: { manifest: ContentManifest; part: P
     <div class="screen library">
       <h1>Library</h1>
       <BackupReminder />
-      <GuideCards manifest={manifest} />
+      {/* Its room is kept while its code loads, so nothing below it moves when it arrives. */}
+      <div class="library-study-slot">
+        <GuideCards manifest={manifest} />
+      </div>
       <p class="library-practice"><a class="btn" href="/practice">Practice</a> a timed mock interview, graded against a rubric.</p>
       {lastMeta && last ? (
         <a class="continue-card" href={`${chapterPath(lastMeta.id)}${last.anchorId ? `#${last.anchorId}` : ''}`}>

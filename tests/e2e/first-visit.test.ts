@@ -143,4 +143,31 @@ for (const [name, profile] of [['phone', PHONE], ['tablet', TABLET]] as const) {
   });
 }
 
+describe('first visit: the library holds still while the guide is saved (phone)', () => {
+  it('claims no chapter is missing while it is being saved, and nothing on the page shifts', async () => {
+    const app = await openApp(PHONE);
+    try {
+      // From the first byte: layout shifts add up (as CLS counts them), and whether a "missing" claim ever showed.
+      await app.page.context().addInitScript({
+        content: `window.__shift = 0; window.__claimed = '';
+          new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; }).observe({ type: 'layout-shift', buffered: true });
+          new MutationObserver(() => {
+            const t = document.querySelector('main')?.textContent ?? '';
+            const m = t.match(/\\d+ of \\d+ chapters are on this device|Not on this device yet/);
+            if (m && !window.__claimed) window.__claimed = m[0];
+          }).observe(document, { subtree: true, childList: true, characterData: true });`,
+      });
+      await app.page.goto(`${app.server.url}/`);
+      await app.page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
+      await waitUntilOffline(app.page, manifest.chapters.length);
+      await app.page.getByText('Ready offline', { exact: false }).first().waitFor();
+      const { shift, claimed } = await app.page.evaluate(() => ({ shift: (window as unknown as { __shift: number }).__shift, claimed: (window as unknown as { __claimed: string }).__claimed }));
+      expect(claimed).toBe('');
+      expect(shift).toBeLessThan(0.05);
+    } finally {
+      await app.close();
+    }
+  }, 120_000);
+});
+
 declare function storedChapters(): Promise<number>;
