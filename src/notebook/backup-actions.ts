@@ -165,7 +165,7 @@ export async function importBackupTexts(files: BackupText[], manifest: ContentMa
   }
   return {
     ok: true,
-    message: `Imported ${merged.added} new and ${merged.updated} updated highlights and notes${merged.notesMerged ? `, ${merged.notesMerged} ${merged.notesMerged === 1 ? 'note' : 'notes'} merged (the words from both devices kept)` : ''}; ${merged.unchanged} were already here.${more.length ? ` Also ${more.join(', ')}.` : ''}${missingParts(parts)}`,
+    message: `Imported ${merged.added} new and ${merged.updated} updated highlights and notes${merged.notesMerged ? `, ${merged.notesMerged} ${merged.notesMerged === 1 ? 'note' : 'notes'} merged (the words from both devices kept)` : ''}; ${merged.unchanged} ${merged.unchanged === 1 ? 'was' : 'were'} already here.${more.length ? ` Also ${more.join(', ')}.` : ''}${missingParts(parts)}`,
   };
 }
 

@@ -89,7 +89,7 @@ describe('send to another device, with no server: a phone and a tablet', () => {
     expect(await receive(tablet.page, tablet.server.url, file)).toMatch(/Imported 1 new/);
     expect(await noteOf(tablet.page, phrase!)).toBe('Shared start.');
     // The same file again changes nothing.
-    expect(await receive(tablet.page, tablet.server.url, file)).toMatch(/Imported 0 new and 0 updated highlights and notes; 1 were already here/);
+    expect(await receive(tablet.page, tablet.server.url, file)).toMatch(/Imported 0 new and 0 updated highlights and notes; 1 was already here/);
   });
 
   it('merges a note edited on both devices since the last exchange, losing no word', async () => {
