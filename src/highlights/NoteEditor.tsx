@@ -8,7 +8,6 @@ import { formatCount } from '../ui/numbers.ts';
 const SAVE_DELAY = 400;
 /** The counter shows from this share of the limit on. */
 const COUNTER_FROM = 0.9;
-const fmt = formatCount;
 
 /**
  * A Markdown note that saves as you type (debounced) and flushes on blur and pagehide, so
@@ -104,8 +103,8 @@ export function NoteEditor({
       )}
       {text.length >= LIMITS.maxNote * COUNTER_FROM && (
         <p id="note-count" class={over > 0 ? 'note-count notice warn' : 'note-count meta'} aria-live="polite">
-          {fmt(text.length)} / {fmt(LIMITS.maxNote)} characters
-          {over > 0 && ` — ${fmt(over)} over the limit. Shorten the note to save it; until then the last version within the limit is kept and this text stays here.`}
+          {formatCount(text.length)} / {formatCount(LIMITS.maxNote)} characters
+          {over > 0 && ` — ${formatCount(over)} over the limit. Shorten the note to save it; until then the last version within the limit is kept and this text stays here.`}
         </p>
       )}
     </div>

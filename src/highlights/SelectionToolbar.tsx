@@ -9,8 +9,8 @@ import { newAnnotation, type ChapterRef } from './new-annotation.ts';
 import { openAnnotation } from './ui-state.ts';
 import { snapToWords } from './snap-words.ts';
 import { LIMITS } from '../notebook/backup-format.ts';
-import './highlights.css';
 import { formatCount } from '../ui/numbers.ts';
+import './highlights.css';
 
 interface Sel {
   start: number;

@@ -4,8 +4,8 @@ import { formatDateTime } from '../ui/dates.ts';
 import { useStore } from '../ui/store.ts';
 import { lastBackupFiles, lastBackupInfo, type LastBackup } from './last-backup.ts';
 import { mirrorNotice, type MirrorNotice as Notice } from './mirror.ts';
-import './mirror.css';
 import { formatCount } from '../ui/numbers.ts';
+import './mirror.css';
 
 const NOUNS: Record<string, [string, string]> = {
   annotations: ['highlight or note', 'highlights and notes'],

@@ -22,7 +22,7 @@ export function annotationProblem(a: Annotation): string | null {
     return `the colour ${shown(a.colour)} is not one of ${COLOURS.join(', ')}`;
   }
   if (a.note.length > LIMITS.maxNote) {
-    return `the note is ${count(a.note.length)} characters long; the limit is ${count(LIMITS.maxNote)}`;
+    return `the note is ${formatCount(a.note.length)} characters long; the limit is ${formatCount(LIMITS.maxNote)}`;
   }
   if (a.contentVersion.length > LIMITS.maxId) return `the content version is longer than ${LIMITS.maxId} characters`;
   if (a.chapterHash.length > LIMITS.maxId) return `the chapter hash is longer than ${LIMITS.maxId} characters`;
@@ -38,13 +38,13 @@ function anchorProblem({ quote, position }: NonNullable<Annotation['anchor']>): 
   if (!Number.isSafeInteger(end) || end <= start) return `the highlight's end position (${end}) must be a whole number after its start (${start})`;
   if (quote.exact === '') return 'the highlighted text is empty';
   if (quote.exact.length > LIMITS.maxQuote) {
-    return `the highlighted text is ${count(quote.exact.length)} characters long; the limit is ${count(LIMITS.maxQuote)}`;
+    return `the highlighted text is ${formatCount(quote.exact.length)} characters long; the limit is ${formatCount(LIMITS.maxQuote)}`;
   }
   if (quote.exact.length !== end - start) {
     return `the highlighted text is ${quote.exact.length} characters long, but its position (${start} to ${end}) covers ${end - start}`;
   }
   if (quote.prefix.length > LIMITS.maxContext || quote.suffix.length > LIMITS.maxContext) {
-    return `the text around the highlight is longer than ${count(LIMITS.maxContext)} characters`;
+    return `the text around the highlight is longer than ${formatCount(LIMITS.maxContext)} characters`;
   }
   return null;
 }
@@ -54,5 +54,3 @@ export function shown(value: unknown): string {
   const s = typeof value === 'string' ? value : String(value);
   return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 }
-
-export const count = formatCount;

@@ -1,6 +1,6 @@
 import type { Annotation } from '../annotations/types.ts';
 import { ANNO_CONTEXT, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, LIMITS, parseIso } from './backup-format.ts';
-import { count } from './check-annotation.ts';
+import { formatCount } from '../ui/numbers.ts';
 import { describe, readItem } from './validate-item.ts';
 
 export interface ParseOptions {
@@ -50,7 +50,7 @@ export function parseBackup(text: string, opts: ParseOptions = {}): ParseBackupR
   } catch (e) {
     // Never echo the parser's message: it quotes the file's own bytes.
     const at = /position (\d+)/.exec(e instanceof Error ? e.message : '')?.[1];
-    return failed(`This file is cut off or is not JSON: it stops making sense ${at ? `near character ${count(Number(at))}` : 'somewhere in it'}.`);
+    return failed(`This file is cut off or is not JSON: it stops making sense ${at ? `near character ${formatCount(Number(at))}` : 'somewhere in it'}.`);
   }
   const header = readHeader(data);
   if (typeof header === 'string') return failed(header);
@@ -64,7 +64,7 @@ export function parseBackup(text: string, opts: ParseOptions = {}): ParseBackupR
   items.forEach((raw, i) => {
     const r = readItem(raw);
     if (!r.ok) {
-      if (problems++ === 0) firstProblem = `Item ${count(i + 1)} of ${count(items.length)}: ${r.problem}.`;
+      if (problems++ === 0) firstProblem = `Item ${formatCount(i + 1)} of ${formatCount(items.length)}: ${r.problem}.`;
       return;
     }
     const at = seen.get(r.annotation.id);
@@ -79,7 +79,7 @@ export function parseBackup(text: string, opts: ParseOptions = {}): ParseBackupR
   });
   if (problems > 0) {
     const more = problems - 1;
-    return failed(more === 0 ? firstProblem : `${firstProblem} ${count(more)} more item${more === 1 ? ' has' : 's have'} problems too.`);
+    return failed(more === 0 ? firstProblem : `${firstProblem} ${formatCount(more)} more item${more === 1 ? ' has' : 's have'} problems too.`);
   }
 
   const known = opts.knownChapterIds;
@@ -133,12 +133,12 @@ function readHeader(data: unknown): Header | string {
   const items = typeof first === 'object' && first !== null && Object.hasOwn(first, 'items') ? (first as { items: unknown }).items : undefined;
   if (!Array.isArray(items)) return `This backup has no list of highlights and notes ("first.items" is ${describe(items)}).`;
   if (items.length > LIMITS.maxItems) {
-    return `This backup has ${count(items.length)} highlights and notes; the most one backup can hold is ${count(LIMITS.maxItems)}.`;
+    return `This backup has ${formatCount(items.length)} highlights and notes; the most one backup can hold is ${formatCount(LIMITS.maxItems)}.`;
   }
   const total = get('total');
   if (typeof total !== 'number') return `This backup's item count ("total") should be a number, but it is ${describe(total)}.`;
   if (total !== items.length) {
-    return `This backup says it holds ${count(total)} items but has ${count(items.length)}: it may have been cut short or edited.`;
+    return `This backup says it holds ${formatCount(total)} items but has ${formatCount(items.length)}: it may have been cut short or edited.`;
   }
   return { items, contentVersion, exportedAt, part: readPart(get('mlsd:part')) };
 }
@@ -160,6 +160,6 @@ export function sizeWords(n: number): string {
 
 /** "This file is … ; a backup can be at most …", exact in bytes where rounding would hide the difference. */
 export function tooLarge(size: number, max: number): string {
-  const [a, b] = sizeWords(size) === sizeWords(max) ? [`${count(size)} bytes`, `${count(max)} bytes`] : [sizeWords(size), sizeWords(max)];
+  const [a, b] = sizeWords(size) === sizeWords(max) ? [`${formatCount(size)} bytes`, `${formatCount(max)} bytes`] : [sizeWords(size), sizeWords(max)];
   return `This file is too large (${a}). A backup can be at most ${b}.`;
 }

@@ -12,7 +12,6 @@ import { formatCount } from '../ui/numbers.ts';
 export const MAX_ANSWER_CHARS = 40_000;
 /** The counter shows from this share of the limit on. */
 const COUNTER_FROM = 0.9;
-const fmt = formatCount;
 
 /** One step's answer field: saved as you type, held to the answer limit with a counter near it. */
 export function AnswerField({ attempt, step, rows }: { attempt: PracticeAttempt; step: number; rows: number }) {
@@ -37,8 +36,8 @@ export function AnswerField({ attempt, step, rows }: { attempt: PracticeAttempt;
       {near ? (
         <p id={`${id}-count`} class={`answer-count ${value.length >= MAX_ANSWER_CHARS ? 'notice warn' : 'meta'}`} aria-live="polite">
           {value.length >= MAX_ANSWER_CHARS
-            ? `This answer is at its limit of ${fmt(MAX_ANSWER_CHARS)} characters; anything pasted past it was not added.`
-            : `${fmt(value.length)} of ${fmt(MAX_ANSWER_CHARS)} characters`}
+            ? `This answer is at its limit of ${formatCount(MAX_ANSWER_CHARS)} characters; anything pasted past it was not added.`
+            : `${formatCount(value.length)} of ${formatCount(MAX_ANSWER_CHARS)} characters`}
         </p>
       ) : null}
     </>

@@ -3,8 +3,8 @@ import type { ContentManifest } from '../shared/content-types.ts';
 import { useStore } from '../ui/store.ts';
 import { dueCount, reviewLabel } from './due-store.ts';
 import { libraryCards, loadLibraryCards } from './library-cards.ts';
-import './study.css';
 import { formatCount } from '../ui/numbers.ts';
+import './study.css';
 
 const learnedText = (learned: number, total: number) => `${formatCount(learned)} of ${formatCount(total)} cards learned`;
 

@@ -4,8 +4,8 @@ import { StorageFailure } from '../storage/errors.ts';
 import type { StudyStats } from './stats.ts';
 import { readStudyStats } from './study-store.ts';
 import { formatDay } from '../ui/dates.ts';
-import './study.css';
 import { formatCount } from '../ui/numbers.ts';
+import './study.css';
 
 const DAYS = 30;
 /** "Today: 3", "Yesterday: 0", "4 Dec: 2": a day's bar, named by the app's one date formatter. */

@@ -90,11 +90,11 @@ export async function deleteMirror(page: Page): Promise<void> {
       for (let i = 0; i < 20; i++) {
         try {
           await root.removeEntry('mlsd-mirror', { recursive: true });
+          break;
         } catch (err) {
           if ((err as DOMException).name === 'NotFoundError') break;
           why = String(err);
           await new Promise((r) => setTimeout(r, 100));
-          continue;
         }
       }
       localStorage.removeItem('mlsd-pocket:mirror');
