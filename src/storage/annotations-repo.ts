@@ -127,8 +127,12 @@ export interface AnnotationsHead {
  * highlights included, as stored). Reads a few records, never all, and counts nothing: counting
  * walks every record (55–170 ms for 10,000 at 4× CPU, most of the first screen's read). Which
  * chapters have any is one key lookup each, asked together; a chapter is read whole when it holds
- * no more than the screen still needs, else its first highlights through `by-position`.
+ * no more than the screen still needs, else its first highlights through `by-position`, asked in the same
+ * round trip (two in all for a notebook whose first chapter fills the screen).
  */
+/** Highlights read past the first screen's need, so that ties at its last position rarely need a read of their own. */
+const TIE_ROOM = 8;
+
 export async function annotationsHead(db: PocketDb, chapterIds: readonly string[], limit: number): Promise<AnnotationsHead> {
   return guarded(async () => {
     const tx = db.transaction('annotations');
@@ -144,21 +148,25 @@ export async function annotationsHead(db: PocketDb, chapterIds: readonly string[
         whole = false;
         break;
       }
-      const some = await byChapter.getAll(id, need + 1);
+      // Asked together, so a long chapter costs one round trip: the chapter up to one past what the screen
+      // needs, and its first highlights by position with a few more, so that ties at the last one are there.
+      const range = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
+      const [some, byPlace] = await Promise.all([byChapter.getAll(id, need + 1), byPosition.getAll(range, need + TIE_ROOM)]);
       if (some.length <= need) {
         items.push(...some);
         continue;
       }
       whole = false;
-      const first = await byPosition.getAll(IDBKeyRange.bound([id, -Infinity], [id, Infinity]), need);
-      if (first.length < need) {
+      if (byPlace.length < need) {
         // Its highlights fit, and its notes (not in the position index) come next: read it all.
         items.push(...(await byChapter.getAll(id)));
         continue;
       }
       // A long chapter: its first highlights, with every one that shares the last position read.
-      const lastStart = first[first.length - 1]!.anchor!.position.start;
-      const ties = await byPosition.getAll(IDBKeyRange.only([id, lastStart]));
+      const lastStart = byPlace[need - 1]!.anchor!.position.start;
+      const first = byPlace.filter((a) => a.anchor!.position.start <= lastStart);
+      // All the room was taken by that position: more may share it.
+      const ties = first.length === byPlace.length ? await byPosition.getAll(IDBKeyRange.only([id, lastStart])) : [];
       const seen = new Set(first.map((a) => a.id));
       items.push(...first, ...ties.filter((a) => !seen.has(a.id)));
       break;

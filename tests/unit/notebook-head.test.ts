@@ -88,6 +88,24 @@ describe('the notebook’s first screen', () => {
     expect(first).toEqual(order(all).slice(0, first.length));
   });
 
+  it('reads a long chapter’s first highlights exactly, with every tie at the last one and nothing past it', async () => {
+    const db = await openPocketDb();
+    // Positions 0, 1, 2…, five of them sharing position 9 (the tenth entry’s), then 10, 11…
+    const all = annotations(100, 11, ['intro']).map((a, i) => {
+      const start = i >= 9 && i < 14 ? 9 : i < 9 ? i : i - 4;
+      return { ...a, status: 'anchored' as const, note: '', anchor: { quote: { type: 'TextQuoteSelector' as const, exact: 'q', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector' as const, start, end: start + 5 } } };
+    });
+    await putAnnotations(db, all);
+    const head = await annotationsHead(db, CHAPTERS, 10);
+    expect(head.items.map((a) => a.anchor!.position.start).sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 9, 9, 9, 9]);
+    // More ties than the extra room read beside the first screen: still every one of them.
+    const crowd = all.map((a, i) => (i < 40 ? { ...a, anchor: { ...a.anchor!, position: { ...a.anchor!.position, start: 3 } } } : a));
+    await putAnnotations(db, crowd);
+    const crowded = await annotationsHead(db, CHAPTERS, 10);
+    expect(crowded.items.length).toBe(40);
+    expect(new Set(crowded.items.map((a) => a.anchor!.position.start))).toEqual(new Set([3]));
+  });
+
   it('reads everything in pages, each record once', async () => {
     const db = await openPocketDb();
     const all = annotations(53, 8);
