@@ -19,7 +19,6 @@ interface Props<T> {
 export function VirtualList<T>({ items, keyOf, estimate, render, overscan = 6 }: Props<T>) {
   const host = useRef<HTMLDivElement>(null);
   const heights = useRef(new Map<string, number>());
-  const [range, setRange] = useState<[number, number]>([0, Math.min(items.length, 30)]);
   const [measured, bump] = useState(0);
 
   const tops = useMemo(() => {
@@ -27,6 +26,12 @@ export function VirtualList<T>({ items, keyOf, estimate, render, overscan = 6 }:
     for (let i = 0; i < items.length; i++) out[i + 1] = out[i]! + (heights.current.get(keyOf(items[i]!)) ?? estimate(items[i]!));
     return out;
   }, [items, measured]);
+  // Before the list's place on the page is known: the rows that would fill a screen and a half from its top.
+  const [range, setRange] = useState<[number, number]>(() => {
+    let last = 0;
+    while (last < items.length && tops[last]! < innerHeight * 1.5) last++;
+    return [0, Math.min(items.length, last + overscan)];
+  });
 
   useEffect(() => {
     const update = () => {
