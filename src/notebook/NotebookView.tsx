@@ -27,6 +27,7 @@ import './notebook.css';
 const FIRST_SCREEN = 40;
 const NONE: Annotation[] = [];
 
+// The reader's own cards, under the "Cards" button: their code (and the study store's) loads when it is pressed.
 const NotebookCards = lazyComponent(() => import('../study/NotebookCards.tsx').then((m) => m.NotebookCards), false);
 
 /** Every highlight and note, by chapter in reading order; filter by colour, search by text. */
@@ -36,6 +37,7 @@ export function NotebookView({ manifest }: { manifest: ContentManifest }) {
   const [colours, setColours] = useState<Set<Colour>>(new Set());
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<NotebookSort>('reading');
+  const [cardsOn, setCardsOn] = useState(false);
   const guideState = useStore(guide);
   // The first screen (the first entries in reading order) is read before everything else, which waits for it
   // to be drawn; it is asked for in the render that has the guide's index (reading order needs it).
@@ -101,7 +103,12 @@ export function NotebookView({ manifest }: { manifest: ContentManifest }) {
           ))}
         </div>
       </div>
-      <NotebookCards manifest={manifest} />
+      <div class="nb-cards-filter">
+        <button type="button" class="btn" aria-pressed={cardsOn} onClick={() => setCardsOn(!cardsOn)}>
+          Cards
+        </button>
+        {cardsOn && <NotebookCards manifest={manifest} />}
+      </div>
       {count === 0 && <p class="empty">Nothing here yet. Select text in any chapter to highlight it, or add a note at the end of a chapter.</p>}
       {loaded && all.length > 0 && total === 0 && <p class="empty">No highlight or note matches.</p>}
       {total > 0 && <NotebookList manifest={manifest} groups={groups} query={query} sort={sort} />}

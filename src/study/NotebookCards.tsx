@@ -6,20 +6,21 @@ import type { UserCard } from './types.ts';
 import { myCards, saveUserCard } from './user-cards.ts';
 import './study.css';
 
-/** The Notebook's "Cards" filter: the reader's own cards, with their chapter, and a way to delete one. */
+/**
+ * The Notebook's "Cards" filter, once turned on: the reader's own cards, with their chapter, and a way to delete
+ * one. Its button is the notebook's own, so this code loads only when it is pressed.
+ */
 export function NotebookCards({ manifest }: { manifest: ContentManifest }) {
-  const [on, setOn] = useState(false);
   const [cards, setCards] = useState<UserCard[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
-    if (!on) return;
     const load = () =>
       myCards()
         .then(setCards)
         .catch((err: unknown) => setProblem(err instanceof StorageFailure ? err.message : 'Your cards could not be read.'));
     void load();
     return onStudyChange(() => void load());
-  }, [on]);
+  }, []);
 
   const remove = async (c: UserCard) => {
     try {
@@ -31,38 +32,31 @@ export function NotebookCards({ manifest }: { manifest: ContentManifest }) {
   };
 
   return (
-    <div class="nb-cards-filter">
-      <button type="button" class="btn" aria-pressed={on} onClick={() => setOn(!on)}>
-        Cards
-      </button>
-      {on && (
-        <section class="nb-cards" aria-label="My cards">
-          {problem && <p class="notice warn" role="alert">{problem}</p>}
-          {cards?.length === 0 && <p class="empty">No cards yet. Tap a highlight, then “Make a card”.</p>}
-          <ul>
-            {cards?.map((c) => {
-              const title = manifest.chapters.find((m) => m.id === c.chapterId)?.title;
-              return (
-                <li key={c.id} class="tile nb-card">
-                  <p class="nb-card-q">{c.question.replace(/[*_`]/g, '')}</p>
-                  <p class="nb-card-a">{c.answer}</p>
-                  <p class="meta">
-                    {title && c.chapterId ? <a href={c.highlightId ? `/read/${c.chapterId}#hl-${c.highlightId}` : `/read/${c.chapterId}`}>{title}</a> : 'No chapter'}
-                  </p>
-                  <button type="button" class="btn" onClick={() => void remove(c)}>
-                    Delete card
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-          {cards && cards.length > 0 && (
-            <a class="btn" href="/review?deck=mine">
-              Review my cards
-            </a>
-          )}
-        </section>
+    <section class="nb-cards" aria-label="My cards">
+      {problem && <p class="notice warn" role="alert">{problem}</p>}
+      {cards?.length === 0 && <p class="empty">No cards yet. Tap a highlight, then “Make a card”.</p>}
+      <ul>
+        {cards?.map((c) => {
+          const title = manifest.chapters.find((m) => m.id === c.chapterId)?.title;
+          return (
+            <li key={c.id} class="tile nb-card">
+              <p class="nb-card-q">{c.question.replace(/[*_`]/g, '')}</p>
+              <p class="nb-card-a">{c.answer}</p>
+              <p class="meta">
+                {title && c.chapterId ? <a href={c.highlightId ? `/read/${c.chapterId}#hl-${c.highlightId}` : `/read/${c.chapterId}`}>{title}</a> : 'No chapter'}
+              </p>
+              <button type="button" class="btn" onClick={() => void remove(c)}>
+                Delete card
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {cards && cards.length > 0 && (
+        <a class="btn" href="/review?deck=mine">
+          Review my cards
+        </a>
       )}
-    </div>
+    </section>
   );
 }
