@@ -7,6 +7,7 @@ import { DIST, openApp, type AppSession } from '../support/app-session.ts';
 import { PHONE, TABLET } from '../support/browser.ts';
 import { readManifest } from '../support/dist-variants.ts';
 import { waitUntilOffline } from '../support/page-helpers.ts';
+import { startStaticServer } from '../support/static-server.ts';
 
 const manifest = readManifest(DIST);
 const SAVED = 8;
@@ -168,6 +169,19 @@ describe('first visit: the library holds still while the guide is saved (phone)'
       await app.close();
     }
   }, 120_000);
+});
+
+describe('what a host serves beside the app', () => {
+  it('has a robots.txt of its own (a host with a fallback to the app would otherwise answer it with index.html)', async () => {
+    const server = await startStaticServer(DIST);
+    try {
+      const res = await fetch(`${server.url}/robots.txt`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toMatch(/^User-agent: \*\nAllow: \/\n$/);
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 declare function storedChapters(): Promise<number>;

@@ -37,6 +37,9 @@ export function contentPlugin(opts: ContentPluginOptions): Plugin {
         this.emitFile({ type: 'asset', fileName: strip(chapterUrl(c.meta.id, c.meta.hash)), source: JSON.stringify(c.payload) });
       }
       this.emitFile({ type: 'asset', fileName: 'manifest.webmanifest', source: readFileSync(opts.manifestFile) });
+      // A host that answers every unknown path with the app (the SPA fallback of `vite preview`) would otherwise
+      // answer /robots.txt with index.html, which crawlers read as a broken robots file.
+      this.emitFile({ type: 'asset', fileName: 'robots.txt', source: 'User-agent: *\nAllow: /\n' });
       for (const name of readdirSync(opts.iconsDir)) {
         if (/\.(png|svg|ico)$/.test(name)) {
           this.emitFile({ type: 'asset', fileName: `icons/${name}`, source: readFileSync(join(opts.iconsDir, name)) });
