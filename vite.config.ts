@@ -4,7 +4,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { firstLoadBudget } from './src/content/build/first-load-budget.ts';
 import { contentPlugin } from './src/content/build/vite-plugin.ts';
-import { themeBootPlugin } from './src/content/build/theme-boot-plugin.ts';
+import { classicScriptsPlugin } from './src/content/build/classic-scripts-plugin.ts';
 
 const root = import.meta.dirname;
 
@@ -47,7 +47,7 @@ export default defineConfig({
     // Issue 15: the build fails when the JS index.html loads at start passes 20 KB gzip.
     firstLoadBudget(20 * 1024),
     preloadReadingFont(),
-    themeBootPlugin(resolve(root, 'src/settings/theme-boot.js')),
+    classicScriptsPlugin([resolve(root, 'src/settings/theme-boot.js'), resolve(root, 'src/content/guide-early.js')]),
     contentPlugin({
       contentDir: process.env.MLSD_CONTENT_DIR ?? resolve(root, 'content'),
       manifestFile: resolve(root, 'manifest.webmanifest'),

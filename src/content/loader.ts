@@ -4,17 +4,41 @@ import { openPocketDb } from '../storage/db.ts';
 
 export type Source = 'offline' | 'network';
 
+/** Set once the guide is saved on this device: guide-early.js then leaves the index to IndexedDB. */
+const SAVED_FLAG = 'mlsd-pocket:guide-saved';
+
+/** Whether the whole guide is saved here, as the early fetch in <head> (src/content/guide-early.js) reads it. */
+export function rememberGuideSaved(saved: boolean): void {
+  try {
+    if (saved) localStorage.setItem(SAVED_FLAG, '1');
+    else localStorage.removeItem(SAVED_FLAG);
+  } catch {
+    // Storage refused: the early fetch runs each time, as on a first visit.
+  }
+}
+
+/** The index guide-early.js began fetching before the app's code arrived (a first visit), taken once; else null. */
+function takeEarlyIndex(): Promise<ContentManifest | null> | null {
+  const w = globalThis as { __mlsdGuideIndex?: Promise<ContentManifest | null> };
+  const early = w.__mlsdGuideIndex ?? null;
+  delete w.__mlsdGuideIndex;
+  return early;
+}
+
 /**
  * Reads the guide from IndexedDB; only before it is stored (first visit, or storage refused)
- * does it fall back to the network.
+ * does it fall back to the network (the fetch begun in <head>, if there is one).
  */
 export async function loadManifest(): Promise<{ manifest: ContentManifest; source: Source }> {
   try {
     const installed = await getInstalled(await openPocketDb());
+    rememberGuideSaved(!!installed);
     if (installed) return { manifest: installed.manifest, source: 'offline' };
   } catch {
     // Storage unavailable: read online.
   }
+  const early = await takeEarlyIndex();
+  if (early?.chapters) return { manifest: early, source: 'network' };
   const res = await fetch(MANIFEST_URL).catch(() => null);
   if (!res?.ok) throw new Error(res ? 'The guide could not be loaded from the server. Try again in a moment.' : 'No connection, and the guide is not saved on this device yet.');
   const manifest = (await res.json().catch(() => null)) as ContentManifest | null;

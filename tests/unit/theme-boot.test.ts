@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
+import { shippedClassicScript } from '../../src/content/build/classic-scripts-plugin.ts';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, FONT_SIZES, LINE_HEIGHTS, parseSettings } from '../../src/settings/reader-settings.ts';
 
-const script = readFileSync(resolve(import.meta.dirname, '../../src/settings/theme-boot.js'), 'utf8');
+// What ships: the file as the build emits it (comments left out).
+const script = shippedClassicScript(readFileSync(resolve(import.meta.dirname, '../../src/settings/theme-boot.js'), 'utf8'));
 
 /** Runs theme-boot.js against a fake root element and storage; returns what it set. */
 function boot(stored: string | null, systemDark = false) {
