@@ -58,4 +58,20 @@ describe('painting highlights', () => {
     clearHighlights(root);
     expect(root.innerHTML).toBe(before);
   });
+
+  it('joins the text it split again when cleared, nested highlights included', () => {
+    fresh();
+    const textNodes = () => {
+      const walker = document.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+      let n = 0;
+      while (walker.nextNode()) n++;
+      return n;
+    };
+    const before = textNodes();
+    const text = chapterText(root);
+    paintHighlights(root, [item('outer', text, 'metric with an online'), item('inner', text, 'with an'), item('x', text, 'Recall'), item('y', text, 'guard')]);
+    expect(textNodes()).toBeGreaterThan(before);
+    clearHighlights(root);
+    expect(textNodes()).toBe(before);
+  });
 });
