@@ -31,10 +31,10 @@ export default defineConfig({
     sourcemap: false,
     modulePreload: {
       polyfill: false,
-      // Only the screens a start can open on (the reader, the notebook) fetch their imports beside themselves. For
+      // Only the screens a start can open on (the reader, the notebook, search) fetch their imports beside themselves. For
       // every other lazy chunk, Vite's helper (a <link> appended per import, 30–50 ms of main thread at 4× CPU per
       // batch) cost more than the one extra step of fetching a chunk's imports once it arrives, from the cache.
-      resolveDependencies: (file, deps) => (/\/(ChapterView|NotebookView)-/.test(file) ? deps : []),
+      resolveDependencies: (file, deps) => (/\/(ChapterView|NotebookView|SearchView)-/.test(file) ? deps : []),
     },
     rolldownOptions: {
       // Everything the entry imports statically is one file with it (one request, one gzip stream), so the

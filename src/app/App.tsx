@@ -32,6 +32,11 @@ if (start.name === 'notebook') {
   holdStartupWork();
 }
 const SearchView = lazyComponent(() => import('../search/SearchView.tsx').then((m) => m.SearchView));
+// A start on /search?q=… (a reload, a saved link): start-up work waits for its first answer.
+if (start.name === 'search') {
+  void SearchView.preload().catch(() => undefined);
+  holdStartupWork();
+}
 const PracticeScreen = lazyComponent(() => import('../practice/PracticeScreen.tsx').then((m) => m.PracticeScreen));
 const ReviewView = lazyComponent(() => import('../study/ReviewView.tsx').then((m) => m.ReviewView));
 const StatsView = lazyComponent(() => import('../study/StatsView.tsx').then((m) => m.StatsView));

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ContentManifest } from '../shared/content-types.ts';
-import { afterFrame } from '../ui/after-load.ts';
+import { afterFrame, screenDrawn } from '../ui/after-load.ts';
 import { formatCount } from '../ui/numbers.ts';
 import { useStore } from '../ui/store.ts';
 import type { DocKind, Filter, SearchAnswer } from './doc-types.ts';
@@ -46,12 +46,15 @@ export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; 
   const input = useRef<HTMLInputElement>(null);
   const openedAt = useRef(performance.now());
   const firstShown = useRef(false);
+  const released = useRef(false);
   const asked = useRef('');
   const slow = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
     document.title = 'Search · MLSD Pocket';
     input.current?.focus();
+    // Nothing to wait for without a query.
+    if (!cleanQuery(q)) screenDrawn();
     return () => clearTimeout(slow.current);
   }, []);
 
@@ -115,6 +118,8 @@ export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; 
       afterFrame(() => performance.measure('search-keystroke-painted', { start: key.startTime }));
     }
     performance.clearMarks('search-answer');
+    // The first answer is on screen: start-up work held for it (a start on /search) may begin.
+    if (!released.current) (released.current = true), screenDrawn();
     if (!firstShown.current && answer.total > 0) {
       firstShown.current = true;
       performance.measure('search-first-result', { start: openedAt.current, detail: answered?.detail });
