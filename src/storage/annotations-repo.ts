@@ -156,12 +156,12 @@ export async function annotationsHead(db: PocketDb, chapterIds: readonly string[
         items.push(...some);
         continue;
       }
-      whole = false;
       if (byPlace.length < need) {
-        // Its highlights fit, and its notes (not in the position index) come next: read it all.
+        // Its highlights fit, and its notes (not in the position index) come next: read it all (so it is whole).
         items.push(...(await byChapter.getAll(id)));
         continue;
       }
+      whole = false;
       // A long chapter: its first highlights, with every one that shares the last position read.
       const lastStart = byPlace[need - 1]!.anchor!.position.start;
       const first = byPlace.filter((a) => a.anchor!.position.start <= lastStart);

@@ -106,6 +106,16 @@ describe('the notebook’s first screen', () => {
     expect(new Set(crowded.items.map((a) => a.anchor!.position.start))).toEqual(new Set([3]));
   });
 
+  it('knows the total when the one chapter it read whole (its notes after its highlights) is all there is', async () => {
+    const db = await openPocketDb();
+    const highlights = annotations(5, 12, ['intro']).map((a) => ({ ...a, status: 'anchored' as const, note: '', anchor: a.anchor ?? { quote: { type: 'TextQuoteSelector' as const, exact: 'q', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector' as const, start: 1, end: 3 } } }));
+    const notes = annotations(50, 13, ['intro']).map((a) => ({ ...a, anchor: null, colour: null, note: 'a note' }));
+    await putAnnotations(db, [...highlights, ...notes]);
+    const head = await annotationsHead(db, CHAPTERS, 40);
+    expect(head.items).toHaveLength(55);
+    expect(head.total).toBe(55);
+  });
+
   it('reads everything in pages, each record once', async () => {
     const db = await openPocketDb();
     const all = annotations(53, 8);
