@@ -27,6 +27,8 @@ export function watchStorage(): void {
   onDbEvents({
     onVersionChange: () => storageProblem.set('version'),
     onBlocked: () => storageProblem.set('blocked'),
+    // Any write refused by a full disk (reading progress, a counter, a highlight) says why a close may follow.
+    onWriteFailed: (kind) => reportStorageFailure(kind),
     // The failed save that made the browser close the connection may say why a moment later: wait for it.
     onTerminated: () => setTimeout(() => storageProblem.set(last === 'disk' || last === 'quota' ? 'disk' : 'closed'), 1000),
   });

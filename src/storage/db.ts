@@ -13,6 +13,11 @@ export interface DbEvents {
   onTerminated?: () => void;
   /** An older connection elsewhere holds our upgrade back. */
   onBlocked?: () => void;
+  /**
+   * A write transaction failed for lack of space (`quota`) or a device I/O error (`disk`, Chromium's
+   * UnknownError), whoever made it: the closed connection that may follow is then known to be the disk's doing.
+   */
+  onWriteFailed?: (kind: 'disk' | 'quota') => void;
   /** A connection was opened (again): what the open found (a re-created or damaged database). */
   onOpened?: (info: OpenInfo) => void;
 }
@@ -103,14 +108,19 @@ async function open(): Promise<PocketDb> {
  * leaves no read open (cached-page.ts), and its `done` is marked handled when it is made. idb's read shortcuts
  * (`db.get`, `db.getAll`…) never await it, so when a failure aborts one (a full disk closing the
  * connection) its rejection went unhandled, beside the request's own rejection, which the caller
- * handles. Whoever awaits `done` still gets the failure; no repository needs to mark it itself.
+ * handles. Whoever awaits `done` still gets the failure; no repository needs to mark it itself. A write
+ * that failed for space or a disk error is reported to `onWriteFailed` listeners, whichever store it wrote.
  */
 function markDoneHandled(db: PocketDb): void {
   const raw = unwrap(db);
   const make = raw.transaction;
   raw.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
     const tx = make.apply(this, args);
-    wrap(tx).done.catch(() => undefined);
+    wrap(tx).done.catch(() => {
+      const name = tx.mode === 'readonly' ? null : tx.error?.name;
+      const kind = name === 'QuotaExceededError' ? 'quota' : name === 'UnknownError' ? 'disk' : null;
+      if (kind) listeners.forEach((l) => l.onWriteFailed?.(kind));
+    });
     followTransaction(tx);
     return tx;
   } as IDBDatabase['transaction'];
