@@ -7,11 +7,14 @@ export type Source = 'offline' | 'network';
 /** Set once the guide is saved on this device: guide-early.js then leaves the index to IndexedDB. */
 const SAVED_FLAG = 'mlsd-pocket:guide-saved';
 
-/** Whether the whole guide is saved here, as the early fetch in <head> (src/content/guide-early.js) reads it. */
-export function rememberGuideSaved(saved: boolean): void {
+/**
+ * Notes, once, that the guide is saved here (guide-early.js then leaves the index to IndexedDB). Written only when
+ * it is not set yet and never removed: a write to localStorage on a full disk can cost the reader's other settings,
+ * and a launch after the database was lost simply fetches the index itself, as before.
+ */
+export function rememberGuideSaved(): void {
   try {
-    if (saved) localStorage.setItem(SAVED_FLAG, '1');
-    else localStorage.removeItem(SAVED_FLAG);
+    if (!localStorage.getItem(SAVED_FLAG)) localStorage.setItem(SAVED_FLAG, '1');
   } catch {
     // Storage refused: the early fetch runs each time, as on a first visit.
   }
@@ -32,8 +35,10 @@ function takeEarlyIndex(): Promise<ContentManifest | null> | null {
 export async function loadManifest(): Promise<{ manifest: ContentManifest; source: Source }> {
   try {
     const installed = await getInstalled(await openPocketDb());
-    rememberGuideSaved(!!installed);
-    if (installed) return { manifest: installed.manifest, source: 'offline' };
+    if (installed) {
+      rememberGuideSaved();
+      return { manifest: installed.manifest, source: 'offline' };
+    }
   } catch {
     // Storage unavailable: read online.
   }

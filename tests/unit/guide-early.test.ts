@@ -68,14 +68,20 @@ describe('loadManifest and the early fetch', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
-  it('remembers that the guide is saved, and forgets it when the database lost it', async () => {
+  it('notes once that the guide is saved, and still fetches the index when the database lost it', async () => {
     await commitContent(await openPocketDb(), MANIFEST, [], []);
+    const writes = vi.spyOn(ls, 'setItem');
+    expect((await loadManifest()).source).toBe('offline');
     expect((await loadManifest()).source).toBe('offline');
     expect(ls.map.get('mlsd-pocket:guide-saved')).toBe('1');
+    // Written once, not on every launch (a write on a full disk can cost the other settings).
+    expect(writes).toHaveBeenCalledTimes(1);
     await closePocketDb();
     globalThis.indexedDB = new IDBFactory();
-    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve({ ok: true, json: () => Promise.resolve(MANIFEST) })));
+    const fetch = vi.fn(() => Promise.resolve({ ok: true, json: () => Promise.resolve(MANIFEST) }));
+    vi.stubGlobal('fetch', fetch);
     expect((await loadManifest()).source).toBe('network');
-    expect(ls.map.has('mlsd-pocket:guide-saved')).toBe(false);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(writes).toHaveBeenCalledTimes(1);
   });
 });
