@@ -17,11 +17,21 @@ export function reportStorageFailure(kind: StorageFailureKind): void {
   last = kind;
 }
 
+/** When a save last succeeded (a connection closed before it has already been reopened). */
+let workedAt = 0;
+
 /** A write succeeded: whatever was wrong is over, so its message goes. */
 export function reportStorageWorks(): void {
   last = null;
+  workedAt = Date.now();
   storageProblem.set(null);
 }
+
+/**
+ * How long a closed connection waits for a failed save to say why: the save being typed fails within the save
+ * queue's first try (1 s was too short under load, and a full disk was then called a closed connection).
+ */
+const WHY_WAIT_MS = 5000;
 
 export function watchStorage(): void {
   onDbEvents({
@@ -29,7 +39,14 @@ export function watchStorage(): void {
     onBlocked: () => storageProblem.set('blocked'),
     // Any write refused by a full disk (reading progress, a counter, a highlight) says why a close may follow.
     onWriteFailed: (kind) => reportStorageFailure(kind),
-    // The failed save that made the browser close the connection may say why a moment later: wait for it.
-    onTerminated: () => setTimeout(() => storageProblem.set(last === 'disk' || last === 'quota' ? 'disk' : 'closed'), 1000),
+    // The failed save that made the browser close the connection may say why a moment later: wait for it. A save
+    // that worked meanwhile has reopened the connection: nothing to say then.
+    onTerminated: () => {
+      const at = Date.now();
+      setTimeout(() => {
+        if (last === 'disk' || last === 'quota') storageProblem.set('disk');
+        else if (workedAt < at) storageProblem.set('closed');
+      }, WHY_WAIT_MS);
+    },
   });
 }
