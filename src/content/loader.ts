@@ -12,7 +12,7 @@ const SAVED_FLAG = 'mlsd-pocket:guide-saved';
  * it is not set yet and never removed: a write to localStorage on a full disk can cost the reader's other settings,
  * and a launch after the database was lost simply fetches the index itself, as before.
  */
-export function rememberGuideSaved(): void {
+function rememberGuideSaved(): void {
   try {
     if (!localStorage.getItem(SAVED_FLAG)) localStorage.setItem(SAVED_FLAG, '1');
   } catch {

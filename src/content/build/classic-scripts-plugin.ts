@@ -17,17 +17,18 @@ export function shippedClassicScript(source: string): string {
  */
 export function classicScriptsPlugin(files: string[]): Plugin {
   const byUrl = new Map(files.map((f) => [`/${basename(f)}`, f]));
+  const shipped = (file: string) => shippedClassicScript(readFileSync(file, 'utf8'));
   return {
     name: 'mlsd-classic-scripts',
     generateBundle() {
-      for (const [url, file] of byUrl) this.emitFile({ type: 'asset', fileName: url.slice(1), source: shippedClassicScript(readFileSync(file, 'utf8')) });
+      for (const [url, file] of byUrl) this.emitFile({ type: 'asset', fileName: url.slice(1), source: shipped(file) });
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const file = byUrl.get((req.url ?? '').split('?')[0] ?? '');
         if (!file) return next();
         res.setHeader('content-type', 'text/javascript');
-        res.end(shippedClassicScript(readFileSync(file, 'utf8')));
+        res.end(shipped(file));
       });
     },
   };
