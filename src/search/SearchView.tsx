@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { ContentManifest } from '../shared/content-types.ts';
 import { afterFrame, screenDrawn } from '../ui/after-load.ts';
 import { formatCount } from '../ui/numbers.ts';
+import { settleAfter } from '../ui/settle.ts';
 import { useStore } from '../ui/store.ts';
 import type { DocKind, Filter, SearchAnswer } from './doc-types.ts';
 import { cleanQuery, MAX_QUERY } from './query.ts';
@@ -20,8 +21,8 @@ const FILTERS: ReadonlyArray<[Filter, string]> = [
 const PAGE = 20;
 /**
  * The URL keeps the query (reload, offline, Back from a result) without re-rendering the app.
- * `history.replaceState` costs 4–6 ms at 4× CPU, so it is written after the answer is drawn, off
- * the keystroke's path; never once search has been left.
+ * `history.replaceState` costs 4–6 ms at 4× CPU, so it is written once typing pauses (or a result
+ * is opened, or the page is left), never on a keystroke's path; never once search has been left.
  */
 function keepInUrl(value: string): void {
   if (location.pathname !== '/search') return;
@@ -29,6 +30,10 @@ function keepInUrl(value: string): void {
   const url = next.trim() ? `/search?q=${encodeURIComponent(next)}` : '/search';
   if (`${location.pathname}${location.search}` !== url) history.replaceState(history.state, '', url);
 }
+/** How long typing pauses before the URL follows, and before an answer still out says "Searching…". */
+const URL_PAUSE_MS = 300;
+const SLOW_MS = 150;
+
 const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** /search?q=…: results as you type, grouped by chapter, filters, recent searches. */
@@ -48,14 +53,19 @@ export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; 
   const firstShown = useRef(false);
   const released = useRef(false);
   const asked = useRef('');
-  const slow = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** The request still out (what the box held when it was sent), if any. */
+  const out = useRef<string | null>(null);
+  // An answer slower than SLOW_MS (the index still opening) shows "Searching…" meanwhile.
+  const slow = useMemo(() => settleAfter(SLOW_MS, () => out.current !== null && (setText(out.current), setWaiting(true))), []);
+  const url = useMemo(() => settleAfter(URL_PAUSE_MS, () => keepInUrl(typed())), []);
 
   useEffect(() => {
     document.title = 'Search · MLSD Pocket';
     input.current?.focus();
     // Nothing to wait for without a query.
     if (!cleanQuery(q)) screenDrawn();
-    return () => clearTimeout(slow.current);
+    addEventListener('pagehide', url.flush);
+    return () => (slow.stop(), url.stop(), removeEventListener('pagehide', url.flush));
   }, []);
 
   // The index follows the installed guide: (re)open it when the version changes (before the
@@ -70,23 +80,25 @@ export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; 
     const key = JSON.stringify([query, f, l, userVersion, guideMoved]);
     if (key === asked.current) return;
     asked.current = key;
-    clearTimeout(slow.current);
     if (!query) {
+      out.current = null;
       setWaiting(false);
       setText(value);
       setAnswer(null);
-      keepInUrl(value);
+      url.poke();
       return;
     }
-    // An answer that takes a moment (the index still opening) shows "Searching…" meanwhile.
-    slow.current = setTimeout(() => (setText(value), setWaiting(true), keepInUrl(value)), 150);
-    void search(query, f, l).then((r) => {
+    // Sent first: the worker searches while the page finishes the keystroke.
+    const sent = search(query, f, l);
+    out.current = value;
+    slow.poke();
+    url.poke();
+    void sent.then((r) => {
       if (!r) return; // a newer request is out
-      clearTimeout(slow.current);
+      out.current = null;
       setWaiting(false);
       setText(value);
       setAnswer(r.answer);
-      afterFrame(() => keepInUrl(value));
     });
   };
   const typed = () => input.current?.value ?? text;
@@ -147,7 +159,7 @@ export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; 
   const results = useMemo(
     () =>
       answer && answer.hits.length > 0 ? (
-        <SearchResults hits={answer.hits} more={answer.more} manifest={manifest} onOpen={() => (rememberSearch(answer.query), setRecent(recentSearches()))} />
+        <SearchResults hits={answer.hits} more={answer.more} manifest={manifest} onOpen={() => (url.flush(), rememberSearch(answer.query), setRecent(recentSearches()))} />
       ) : null,
     [answer, manifest],
   );

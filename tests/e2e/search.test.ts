@@ -69,6 +69,22 @@ describe('search, offline, on a phone', () => {
     expect(page.url()).toMatch(/\/search\?q=hnsw$/);
   });
 
+  it('keeps the query for Back when a result is tapped the moment it shows (before typing pauses)', async () => {
+    await page.goto(`${app.server.url}/search`);
+    await box().fill('hnsw');
+    await expect.poll(() => status().textContent(), SLOW).toMatch(/^[\d,]+ results?$/);
+    // The index is open, so the next answer is in well before typing is taken to have paused (300 ms,
+    // when the URL follows the box): the tap must write it.
+    await box().fill('canary rollback');
+    const hit = page.locator('a.search-hit', { has: page.locator('mark', { hasText: /^canary$/i }) }).first();
+    await hit.waitFor();
+    await hit.click();
+    await page.waitForURL(/\/read\//);
+    await page.goBack();
+    await expect.poll(() => page.url(), SLOW).toMatch(/\/search\?q=canary%20rollback$/);
+    await expect.poll(() => box().inputValue(), SLOW).toBe('canary rollback');
+  });
+
   it('survives a reload of /search?q=… offline, forgives a typo, and takes any input', async () => {
     await page.goto(`${app.server.url}/search?q=embeding`);
     await expect.poll(() => status().textContent(), SLOW).toMatch(/^[\d,]+ results?$/);
