@@ -1,5 +1,5 @@
-import { openPocketDb } from '../storage/db.ts';
-import { allAttempts, getAttempt, putAttemptOver } from '../storage/attempts-repo.ts';
+import { openedPocketDb, openPocketDb } from '../storage/db.ts';
+import { allAttempts, getAttempt, putAttemptAtExit, putAttemptOver } from '../storage/attempts-repo.ts';
 import { StorageFailure } from '../storage/errors.ts';
 import { createStore } from '../ui/store.ts';
 import { anchorAttempt } from './attempt.ts';
@@ -12,7 +12,8 @@ import './backup-attempts.ts';
  * The page's copy of the attempt being worked on. Every change lands here first (so the screen
  * never loses a word), then is written to IndexedDB after a short pause; a failed write (storage
  * full, connection closed) keeps the change in memory, says so, and is retried until it lands.
- * Pending changes are flushed on `pagehide` and when the tab is hidden.
+ * Pending changes are flushed when the tab is hidden, and on `pagehide` in one request that needs
+ * no answer before the page is gone (a reload right after typing keeps every word).
  *
  * The same attempt open in two tabs stays one attempt: each write reads the stored version in
  * its transaction and merges (merge-attempt.ts) when another tab or sync wrote since this tab's
@@ -28,6 +29,10 @@ const RETRY_MS = 3000;
 let dirty = false;
 let timer: ReturnType<typeof setTimeout> | null = null;
 let writing: Promise<void> | null = null;
+/** Aborts the write under way (its read may never come back once the page goes). */
+let abortWrite: (() => void) | null = null;
+/** The write under way was aborted for the one made as the page goes: not a failure. */
+let abortedForExit = false;
 /** The version of the current attempt last known to be in storage: what a merge starts from. */
 let base: PracticeAttempt | null = null;
 let channel: BroadcastChannel | null = null;
@@ -58,8 +63,11 @@ export async function flush(): Promise<void> {
   const toSave = anchorAttempt(a, sample());
   writing = (async () => {
     try {
-      const written = await putAttemptOver(await openPocketDb(), toSave, (stored) =>
-        stored && !(base && sameWork(base, stored)) ? mergeAttempt(base, toSave, stored) : toSave,
+      const written = await putAttemptOver(
+        await openPocketDb(),
+        toSave,
+        (stored) => (stored && !(base && sameWork(base, stored)) ? mergeAttempt(base, toSave, stored) : toSave),
+        (abort) => (abortWrite = abort),
       );
       base = written;
       if (written !== toSave) {
@@ -70,15 +78,40 @@ export async function flush(): Promise<void> {
       channel?.postMessage({ type: 'attempt', attempt: written });
       if (!dirty) saveState.set({ kind: 'saved' });
     } catch (err) {
+      if (abortedForExit) return;
       dirty = true;
       const why = err instanceof StorageFailure ? err.message : 'Saving failed unexpectedly.';
       saveState.set({ kind: 'failed', message: `${why} Your answers stay on this screen and are saved as soon as storage accepts them.` });
       schedule(RETRY_MS);
     } finally {
       writing = null;
+      abortWrite = null;
+      abortedForExit = false;
     }
   })();
   await writing;
+}
+
+/**
+ * The page is going: what is not in storage yet goes in one request on the version this page last
+ * knew (other tabs' saves reach it at once through the channel), the write under way aborted first.
+ */
+export function leaving(): void {
+  const a = currentAttempt.get();
+  const db = openedPocketDb();
+  if (!a || !(dirty || writing)) return;
+  if (!db) return void flush();
+  const toSave = anchorAttempt(a, sample());
+  if (abortWrite) (abortedForExit = true), abortWrite();
+  const landed = (ok: boolean) => {
+    if (!ok) return void ((dirty = true), schedule(RETRY_MS));
+    base = toSave;
+    if (!dirty) saveState.set({ kind: 'saved' });
+  };
+  if (!putAttemptAtExit(db, toSave, landed)) return void flush();
+  dirty = false;
+  if (timer) clearTimeout(timer);
+  timer = null;
 }
 
 /** Loads an attempt into memory (the one already in memory wins: it may hold unsaved words). */
@@ -138,12 +171,12 @@ export function keepSaved(): void {
     });
   }
   // A running clock is re-anchored (saved) on the way out; anything not yet written is flushed.
-  const leave = () => {
+  const hidden = () => {
     if (currentAttempt.get()?.status === 'running') dirty = true;
     void flush();
   };
-  addEventListener('pagehide', leave);
+  addEventListener('pagehide', () => (currentAttempt.get()?.status === 'running' && (dirty = true), leaving()));
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') leave();
+    if (document.visibilityState === 'hidden') hidden();
   });
 }

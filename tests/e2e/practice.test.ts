@@ -94,6 +94,17 @@ describe('mock interview on a phone, offline', () => {
     const after = seconds(await page.locator('[data-clock="overall"]').innerText());
     expect(after).toBeLessThanOrEqual(before);
     expect(after).toBeGreaterThan(before - 30);
+    // Typed and reloaded at once, before the save's pause: every word is kept (the page's last
+    // request needs no answer; a read-then-write never came back and the words were lost).
+    await answer(2, 'Frame it as an ML task').fill(`${HOSTILE} And one line more.`);
+    await page.reload();
+    await answer(2, 'Frame it as an ML task').waitFor();
+    expect(await answer(2, 'Frame it as an ML task').inputValue()).toBe(`${HOSTILE} And one line more.`);
+    // …and a line taken out again, just as fast.
+    await answer(2, 'Frame it as an ML task').fill(HOSTILE);
+    await page.reload();
+    await answer(2, 'Frame it as an ML task').waitFor();
+    expect(await answer(2, 'Frame it as an ML task').inputValue()).toBe(HOSTILE);
     await page.getByText('Your earlier steps').click();
     expect((await answer(1, 'Clarify requirements').inputValue()).length).toBe('Goal: watch time. '.length + 'Very long answer. '.length * 2000);
     // Pause stops the clock.

@@ -3,21 +3,34 @@ import type { PracticeAttempt } from '../../src/practice/types.ts';
 import { StorageFailure } from '../../src/storage/errors.ts';
 
 // The repository refuses the first writes (storage full), then accepts: nothing typed may be lost.
+// With `hang`, a write's read never comes back (a page going away) until it is aborted.
 const stored = new Map<string, PracticeAttempt>();
 let failures = 0;
+let hang = false;
+const aborted = vi.fn();
+const atExit: PracticeAttempt[] = [];
 vi.mock('../../src/storage/attempts-repo.ts', () => ({
-  putAttemptOver: vi.fn(async (_db: unknown, a: PracticeAttempt, resolve: (s: PracticeAttempt | null) => PracticeAttempt) => {
+  putAttemptOver: vi.fn(async (_db: unknown, a: PracticeAttempt, resolve: (s: PracticeAttempt | null) => PracticeAttempt, started?: (abort: () => void) => void) => {
+    if (hang) {
+      await new Promise((_, reject) => started?.(() => (aborted(), reject(new DOMException('aborted', 'AbortError')))));
+    }
     if (failures-- > 0) throw new StorageFailure('quota', 'This device is out of storage space.');
     const toPut = resolve(structuredClone(stored.get(a.id)) ?? null);
     stored.set(a.id, structuredClone(toPut));
     return toPut;
   }),
+  putAttemptAtExit: vi.fn((_db: unknown, a: PracticeAttempt, done: (ok: boolean) => void) => {
+    atExit.push(structuredClone(a));
+    stored.set(a.id, structuredClone(a));
+    queueMicrotask(() => done(true));
+    return true;
+  }),
   getAttempt: vi.fn(async (_db: unknown, id: string) => stored.get(id) ?? null),
   allAttempts: vi.fn(async () => [...stored.values()]),
 }));
-vi.mock('../../src/storage/db.ts', () => ({ openPocketDb: async () => ({}) }));
+vi.mock('../../src/storage/db.ts', () => ({ openPocketDb: async () => ({}), openedPocketDb: () => ({}) }));
 
-const { currentAttempt, flush, fromOtherTab, openAttempt, saveState, update, sample } = await import('../../src/practice/attempt-store.ts');
+const { currentAttempt, flush, fromOtherTab, leaving, openAttempt, saveState, update, sample } = await import('../../src/practice/attempt-store.ts');
 const { nextStep, setAnswer, startAttempt, timeView } = await import('../../src/practice/attempt.ts');
 
 const start = () =>
@@ -104,5 +117,31 @@ describe('the attempt store', () => {
     // An older one is ignored.
     fromOtherTab({ ...saved, currentStep: 1, updatedAt: saved.updatedAt - 100 });
     expect(currentAttempt.get()?.currentStep).toBe(2);
+  });
+
+  it('as the page goes, what is not saved goes in one request, after aborting a write whose read is out', async () => {
+    failures = 0;
+    stored.clear();
+    currentAttempt.set(null);
+    const a = start();
+    update(a, true);
+    await flush();
+    // A save is under way, its read still out (a reload began), and more was typed meanwhile.
+    hang = true;
+    update(setAnswer(currentAttempt.get()!, 1, 'Typed just before the reload', Date.now()), true);
+    await new Promise((r) => setTimeout(r, 10));
+    update(setAnswer(currentAttempt.get()!, 1, 'Typed just before the reload, and more', Date.now()));
+    leaving();
+    expect(aborted).toHaveBeenCalledTimes(1);
+    expect(atExit.at(-1)!.steps[0]!.answer).toBe('Typed just before the reload, and more');
+    expect(stored.get('a1')!.steps[0]!.answer).toBe('Typed just before the reload, and more');
+    await new Promise((r) => setTimeout(r, 10));
+    // The abort was the page's own doing: not reported as a failed save.
+    expect(saveState.get()).toEqual({ kind: 'saved' });
+    hang = false;
+    // Nothing left to send: leaving again writes nothing.
+    const sent = atExit.length;
+    leaving();
+    expect(atExit.length).toBe(sent);
   });
 });
