@@ -5,7 +5,7 @@ import { formatCount } from '../ui/numbers.ts';
 import { settleAfter } from '../ui/settle.ts';
 import { useStore } from '../ui/store.ts';
 import type { DocKind, Filter, SearchAnswer } from './doc-types.ts';
-import { cleanQuery, MAX_QUERY } from './query.ts';
+import { cleanQuery, cutText, MAX_QUERY } from './query.ts';
 import { clearRecentSearches, recentSearches, rememberSearch } from './recent.ts';
 import { indexState, openIndex, search, userDataVersion } from './search-client.ts';
 import { SearchResults } from './SearchResults.tsx';
@@ -21,17 +21,16 @@ const FILTERS: ReadonlyArray<[Filter, string]> = [
 const PAGE = 20;
 /**
  * The URL keeps the query (reload, offline, Back from a result) without re-rendering the app.
- * `history.replaceState` costs 4–6 ms at 4× CPU, so it is written once typing pauses (or a result
- * is opened, or the page is left), never on a keystroke's path; never once search has been left.
+ * `history.replaceState` costs 4–6 ms at 4× CPU, so it is written after the answer is drawn, off
+ * the keystroke's path (and at once when a result is tapped); never once search has been left.
  */
 function keepInUrl(value: string): void {
   if (location.pathname !== '/search') return;
-  const next = value.slice(0, MAX_QUERY);
+  const next = cutText(value, MAX_QUERY);
   const url = next.trim() ? `/search?q=${encodeURIComponent(next)}` : '/search';
   if (`${location.pathname}${location.search}` !== url) history.replaceState(history.state, '', url);
 }
-/** How long typing pauses before the URL follows, and before an answer still out says "Searching…". */
-const URL_PAUSE_MS = 300;
+/** How long an answer may take before the screen says "Searching…". */
 const SLOW_MS = 150;
 
 const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
@@ -56,16 +55,14 @@ export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; 
   /** The request still out (what the box held when it was sent), if any. */
   const out = useRef<string | null>(null);
   // An answer slower than SLOW_MS (the index still opening) shows "Searching…" meanwhile.
-  const slow = useMemo(() => settleAfter(SLOW_MS, () => out.current !== null && (setText(out.current), setWaiting(true))), []);
-  const url = useMemo(() => settleAfter(URL_PAUSE_MS, () => keepInUrl(typed())), []);
+  const slow = useMemo(() => settleAfter(SLOW_MS, () => out.current !== null && (setText(out.current), setWaiting(true), keepInUrl(out.current))), []);
 
   useEffect(() => {
     document.title = 'Search · MLSD Pocket';
     input.current?.focus();
     // Nothing to wait for without a query.
     if (!cleanQuery(q)) screenDrawn();
-    addEventListener('pagehide', url.flush);
-    return () => (slow.stop(), url.stop(), removeEventListener('pagehide', url.flush));
+    return () => slow.stop();
   }, []);
 
   // The index follows the installed guide: (re)open it when the version changes (before the
@@ -85,20 +82,20 @@ export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; 
       setWaiting(false);
       setText(value);
       setAnswer(null);
-      url.poke();
+      keepInUrl(value);
       return;
     }
     // Sent first: the worker searches while the page finishes the keystroke.
     const sent = search(query, f, l);
     out.current = value;
     slow.poke();
-    url.poke();
     void sent.then((r) => {
       if (!r) return; // a newer request is out
       out.current = null;
       setWaiting(false);
       setText(value);
       setAnswer(r.answer);
+      afterFrame(() => keepInUrl(value));
     });
   };
   const typed = () => input.current?.value ?? text;
@@ -159,7 +156,7 @@ export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; 
   const results = useMemo(
     () =>
       answer && answer.hits.length > 0 ? (
-        <SearchResults hits={answer.hits} more={answer.more} manifest={manifest} onOpen={() => (url.flush(), rememberSearch(answer.query), setRecent(recentSearches()))} />
+        <SearchResults hits={answer.hits} more={answer.more} manifest={manifest} onOpen={() => (keepInUrl(typed()), rememberSearch(answer.query), setRecent(recentSearches()))} />
       ) : null,
     [answer, manifest],
   );

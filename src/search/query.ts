@@ -7,7 +7,14 @@ export const MAX_WORDS = 12;
 
 const CONTROL = /[\p{Cc}\p{Cf}]+/gu;
 
+/** The first `n` UTF-16 units of `text`, one fewer when the cut would split an emoji's pair (a lone half breaks `encodeURIComponent`). */
+export function cutText(text: string, n: number): string {
+  if (text.length <= n) return text;
+  const last = text.charCodeAt(n - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? n - 1 : n);
+}
+
 /** Trims, drops control and formatting characters, collapses spaces, caps the length. */
 export function cleanQuery(raw: string): string {
-  return raw.slice(0, MAX_QUERY * 2).replace(CONTROL, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY);
+  return cutText(cutText(raw, MAX_QUERY * 2).replace(CONTROL, ' ').replace(/\s+/g, ' ').trim(), MAX_QUERY);
 }

@@ -9,7 +9,7 @@ import { packDocs, unpackDocs } from '../../src/search/doc-table.ts';
 import type { SearchDoc } from '../../src/search/doc-types.ts';
 import { buildGuideIndex, guideCollection, runSearch } from '../../src/search/engine.ts';
 import { scanText } from '../../src/search/scan.ts';
-import { cleanQuery, MAX_QUERY } from '../../src/search/query.ts';
+import { cleanQuery, cutText, MAX_QUERY } from '../../src/search/query.ts';
 import { SearchService } from '../../src/search/search-service.ts';
 import { makeSnippet } from '../../src/search/snippet.ts';
 import { processTerm } from '../../src/search/terms.ts';
@@ -101,6 +101,16 @@ describe('spelling', () => {
       expect(() => search(q)).not.toThrow();
     }
     expect(cleanQuery('x'.repeat(10_000)).length).toBe(MAX_QUERY);
+    // A cap that falls inside an emoji keeps it whole or drops it, never half (a lone half breaks a URL).
+    for (const q of ['models ' + '🔥'.repeat(120), 'x' + '🔥'.repeat(500)]) {
+      const cut = cleanQuery(q);
+      expect(cut.length).toBeLessThanOrEqual(MAX_QUERY);
+      expect(cut.length).toBeGreaterThanOrEqual(MAX_QUERY - 1);
+      expect(() => encodeURIComponent(cut)).not.toThrow();
+    }
+    expect(cutText('ab🔥', 3)).toBe('ab');
+    expect(cutText('ab🔥', 4)).toBe('ab🔥');
+    expect(cutText('abc', 2)).toBe('ab');
     expect(search('!!!').total).toBe(0);
   });
   it('keeps a snippet short and its marks inside it', () => {
