@@ -13,7 +13,7 @@ const more = (n: number) => `${formatCount(n)} more ${n === 1 ? 'result' : 'resu
  * The results, grouped by chapter in reading order, each linking to its exact block; a chapter
  * with more results than shown says how many (the engine keeps one chapter from flooding the list).
  */
-export function SearchResults({ hits, more: moreBy, manifest, onOpen }: { hits: SearchHit[]; more: Record<string, number>; manifest: ContentManifest; onOpen: () => void }) {
+export function SearchResults({ hits, more: moreBy, manifest, onOpen }: { hits: SearchHit[]; more: Record<string, number>; manifest: ContentManifest; onOpen: (href: string) => void }) {
   return (
     <div class="search-results">
       {groupByChapter(hits).map((g) => (
@@ -22,7 +22,7 @@ export function SearchResults({ hits, more: moreBy, manifest, onOpen }: { hits: 
           <ul>
             {g.hits.map((h) => (
               <li key={h.id}>
-                <a class="tile search-hit" href={hitHref(h)} onClick={onOpen}>
+                <a class="tile search-hit" href={hitHref(h)} onClick={() => onOpen(hitHref(h))}>
                   <span class="search-where">
                     {KIND_LABEL[h.kind] && <span class="search-kind">{KIND_LABEL[h.kind]}</span>}
                     {h.title && h.title !== h.snippet ? h.title : h.sectionTitle}

@@ -33,6 +33,20 @@ function keepInUrl(value: string): void {
 /** How long an answer may take before the screen says "Searching…". */
 const SLOW_MS = 150;
 
+/** Where the reader was when a result was opened: Back returns to the same filter, page and place. */
+interface LeftAt {
+  filter: Filter;
+  limit: number;
+  /** The result opened (its link), brought back into view. */
+  hit: string;
+}
+const FILTER_KEYS = new Set<string>(['all', 'guide', 'glossary', 'note', 'card']);
+function leftAt(): LeftAt | null {
+  const s = (history.state as { search?: Partial<LeftAt> } | null)?.search;
+  if (!s || !FILTER_KEYS.has(String(s.filter)) || !Number.isInteger(s.limit) || typeof s.hit !== 'string') return null;
+  return { filter: s.filter as Filter, limit: Math.min(Math.max(PAGE, s.limit!), 10 * PAGE), hit: s.hit };
+}
+
 const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /** /search?q=…: results as you type, grouped by chapter, filters, recent searches. */
@@ -40,8 +54,10 @@ export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; 
   // The box is not re-rendered per keystroke: the browser shows what was typed, the search is sent
   // from the input handler, and the screen renders once, when the answer is in (one frame).
   const [text, setText] = useState(q);
-  const [filter, setFilter] = useState<Filter>('all');
-  const [limit, setLimit] = useState(PAGE);
+  // Back from a result: the same filter, as many results, the same place.
+  const back = useMemo(leftAt, []);
+  const [filter, setFilter] = useState<Filter>(back?.filter ?? 'all');
+  const [limit, setLimit] = useState(back?.limit ?? PAGE);
   const [answer, setAnswer] = useState<SearchAnswer | null>(null);
   const [waiting, setWaiting] = useState(false);
   const [recent, setRecent] = useState(recentSearches);
@@ -131,6 +147,7 @@ export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; 
     if (!released.current) (released.current = true), screenDrawn();
     if (!firstShown.current && answer.total > 0) {
       firstShown.current = true;
+      if (back) document.querySelector(`a.search-hit[href="${CSS.escape(back.hit)}"]`)?.scrollIntoView({ block: 'center' });
       performance.measure('search-first-result', { start: openedAt.current, detail: answered?.detail });
     }
   }, [answer]);
@@ -156,7 +173,7 @@ export function SearchView({ manifest, q, saved }: { manifest: ContentManifest; 
   const results = useMemo(
     () =>
       answer && answer.hits.length > 0 ? (
-        <SearchResults hits={answer.hits} more={answer.more} manifest={manifest} onOpen={() => (keepInUrl(typed()), rememberSearch(answer.query), setRecent(recentSearches()))} />
+        <SearchResults hits={answer.hits} more={answer.more} manifest={manifest} onOpen={(hit) => (history.replaceState({ ...(history.state as object | null), search: { filter, limit, hit } satisfies LeftAt }, ''), keepInUrl(typed()), rememberSearch(answer.query), setRecent(recentSearches()))} />
       ) : null,
     [answer, manifest],
   );

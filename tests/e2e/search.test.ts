@@ -85,6 +85,30 @@ describe('search, offline, on a phone', () => {
     await expect.poll(() => box().inputValue(), SLOW).toBe('canary rollback');
   });
 
+  it('Back from a result returns to the same filter, as many results, and that result in view', async () => {
+    const hits = () => page.locator('a.search-hit');
+    const guideOnly = page.getByRole('button', { name: 'Guide', exact: true });
+    await page.goto(`${app.server.url}/search`);
+    await box().fill('model');
+    await expect.poll(() => status().textContent(), SLOW).toMatch(/^[\d,]+ results?$/);
+    await guideOnly.click();
+    await expect.poll(() => guideOnly.getAttribute('aria-pressed')).toBe('true');
+    for (let i = 0; i < 2; i++) {
+      const n = await hits().count();
+      await page.getByRole('button', { name: 'Show more results' }).click();
+      await expect.poll(() => hits().count(), SLOW).toBeGreaterThan(n);
+    }
+    const shown = await hits().count();
+    const href = (await hits().nth(shown - 4).getAttribute('href'))!;
+    await hits().nth(shown - 4).click();
+    await page.waitForURL(/\/read\//);
+    await page.goBack();
+    await expect.poll(() => hits().count(), SLOW).toBe(shown);
+    expect(await guideOnly.getAttribute('aria-pressed')).toBe('true');
+    const opened = page.locator(`a.search-hit[href="${href}"]`);
+    await expect.poll(() => opened.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }), SLOW).toBe(true);
+  });
+
   it('survives a reload of /search?q=… offline, forgives a typo, and takes any input', async () => {
     await page.goto(`${app.server.url}/search?q=embeding`);
     await expect.poll(() => status().textContent(), SLOW).toMatch(/^[\d,]+ results?$/);
