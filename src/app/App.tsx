@@ -90,14 +90,21 @@ export function App() {
         ) : route.name === 'stats' ? (
           <StatsView manifest={manifest} />
         ) : (
-          <section class="screen narrow">
-            <h1>Page not found</h1>
-            <p>
-              Nothing lives at <code>{loc.pathname}</code>. <a href="/">Go to the library</a>.
-            </p>
-          </section>
+          <NotFound path={loc.pathname} />
         )}
       </main>
     </>
+  );
+}
+
+function NotFound({ path }: { path: string }) {
+  useEffect(() => void (document.title = 'Page not found · MLSD Pocket'), []);
+  return (
+    <section class="screen narrow">
+      <h1>Page not found</h1>
+      <p>
+        Nothing lives at <code>{path}</code>. <a href="/">Go to the library</a>.
+      </p>
+    </section>
   );
 }

@@ -186,7 +186,10 @@ export function ChapterView({ manifest, id, hash, seq, reattach }: Props) {
     void render.current?.done.then(() => document.getElementById(decodeURIComponent(hash.slice(1)))?.scrollIntoView());
   }, [seq]);
 
-  if (!meta || state.status === 'missing') {
+  const missing = !meta || state.status === 'missing';
+  useEffect(() => void (missing && (document.title = 'Chapter not found · MLSD Pocket')), [missing]);
+
+  if (missing) {
     return (
       <section class="screen narrow">
         <h1>Chapter not found</h1>

@@ -150,6 +150,15 @@ for (const [name, profile] of [['phone', PHONE], ['tablet', TABLET]] as const) {
       await expect.poll(() => page.locator('section.part').count()).toBeGreaterThan(3);
     });
 
+    it('names a missing chapter and a missing page, on screen and in the tab title', async () => {
+      await page.goto(`${url}/read/no-such-chapter`);
+      await page.getByRole('heading', { level: 1, name: 'Chapter not found' }).waitFor();
+      await expect.poll(() => page.title()).toBe('Chapter not found · MLSD Pocket');
+      await page.goto(`${url}/nowhere/at-all`);
+      await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+      await expect.poll(() => page.title()).toBe('Page not found · MLSD Pocket');
+    });
+
     it('ran with no CSP violation and no script error', () => {
       expect(app.watch.violations).toEqual([]);
       expect(app.watch.errors).toEqual([]);
