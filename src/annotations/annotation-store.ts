@@ -1,5 +1,5 @@
 import { closePocketDb, openedPocketDb, openPocketDb } from '../storage/db.ts';
-import { allAnnotations, annotationsForChapter, annotationsHead, deleteAnnotation, getAnnotation, saveAnnotation, type AnnotationsHead } from '../storage/annotations-repo.ts';
+import { allAnnotations, annotationsForChapter, annotationsHead, deleteAnnotation, getAnnotation, saveAnnotation, saveAnnotationAtExit, type AnnotationsHead } from '../storage/annotations-repo.ts';
 import { classify, failureText } from '../storage/errors.ts';
 import { lastStorageFailure, reportStorageFailure, reportStorageWorks } from '../app/storage-problem.ts';
 import { askPersistence } from '../settings/persistence.ts';
@@ -32,6 +32,10 @@ const queue = createSaveQueue(
       return db ? saveAnnotation(db, a, base) : openPocketDb().then((d) => saveAnnotation(d, a, base));
     },
     remove: async (id) => deleteAnnotation(await openPocketDb(), id),
+    saveAtExit: (a, done) => {
+      const db = openedPocketDb();
+      return db !== null && saveAnnotationAtExit(db, a, done);
+    },
   },
   {
     onState: (s: QueueState) => {
@@ -235,7 +239,9 @@ if (typeof document !== 'undefined') {
     e.preventDefault();
     e.returnValue = '';
   });
-  addEventListener('pagehide', () => void queue.flush());
+  // Listeners added later (an open note's last words) come after this one: they go at exit too.
+  addEventListener('pagehide', () => queue.leave());
+  addEventListener('pageshow', (e) => e.persisted && queue.back());
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') void queue.flush();
   });

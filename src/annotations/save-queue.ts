@@ -5,6 +5,8 @@ export interface SaveTarget {
   /** `base`: the version the edit started from (null for a new annotation). */
   save(a: Annotation, base: Annotation | null): Promise<{ record: Annotation }>;
   remove(id: string): Promise<void>;
+  /** As the page goes: one request that needs no answer (false: it could not be made). */
+  saveAtExit?(a: Annotation, done: (ok: boolean) => void): boolean;
 }
 
 type Op = { kind: 'put'; annotation: Annotation; base: Annotation | null } | { kind: 'delete'; id: string };
@@ -14,8 +16,15 @@ export type QueueState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'failin
 export interface SaveQueue {
   put(annotation: Annotation, base: Annotation | null): void;
   remove(id: string): void;
-  /** Writes everything pending now (pagehide, Retry button). */
+  /** Writes everything pending now (the tab hidden, Retry button). */
   flush(): Promise<void>;
+  /**
+   * The page is going (pagehide): every pending change, and any made until `back()`, is written in
+   * one request each that needs no answer (a save that reads first would never hear back).
+   */
+  leave(): void;
+  /** The page is shown again (a back/forward cache): saving goes on as usual. */
+  back(): void;
   /** The in-memory version of an annotation not yet durable, if any. */
   pending(id: string): Annotation | 'deleted' | undefined;
   state(): QueueState;
@@ -36,6 +45,7 @@ export function createSaveQueue(
   let current: QueueState = { kind: 'idle' };
   let running: Promise<void> | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let leaving = false;
   const setState = (s: QueueState) => {
     current = s;
     hooks.onState?.(s);
@@ -47,8 +57,19 @@ export function createSaveQueue(
     // Keep the base of the first unsaved edit: that is what the user's change started from.
     if (op.kind === 'put' && prev?.kind === 'put') op = { ...op, base: prev.base };
     ops.set(keyOf(op), op);
+    if (leaving && atExit(keyOf(op), op)) return;
     void flush();
   };
+
+  /** Sends a put as the page goes; it leaves the queue once it has landed. */
+  const atExit = (id: string, op: Op): boolean =>
+    op.kind === 'put' &&
+    target.saveAtExit?.(op.annotation, (ok) => {
+      if (!ok) return;
+      if (ops.get(id) === op) ops.delete(id);
+      hooks.onSaved?.(op.annotation);
+      if (ops.size === 0 && current.kind !== 'failing') setState({ kind: 'idle' });
+    }) === true;
 
   const runOnce = async () => {
     setState({ kind: 'saving' });
@@ -70,6 +91,8 @@ export function createSaveQueue(
           hooks.onRemoved?.(op.id);
         }
       } catch (error) {
+        // Aborted as the page went: its change went in the page's last requests.
+        if (leaving) return;
         setState({ kind: 'failing', error, pending: ops.size });
         timer ??= setTimeout(() => {
           timer = null;
@@ -83,7 +106,8 @@ export function createSaveQueue(
 
   const flush = async (): Promise<void> => {
     while (running) await running;
-    if (ops.size === 0) return;
+    // As the page goes, changes go in its last requests (`leave`), not through a read that never answers.
+    if (ops.size === 0 || leaving) return;
     running = runOnce().finally(() => {
       running = null;
     });
@@ -95,6 +119,14 @@ export function createSaveQueue(
     put: (annotation, base) => enqueue({ kind: 'put', annotation, base }),
     remove: (id) => enqueue({ kind: 'delete', id }),
     flush,
+    leave() {
+      leaving = true;
+      for (const [id, op] of ops) atExit(id, op);
+    },
+    back() {
+      leaving = false;
+      void flush();
+    },
     pending(id) {
       const op = ops.get(id);
       return op ? (op.kind === 'put' ? op.annotation : 'deleted') : undefined;

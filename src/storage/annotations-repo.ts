@@ -47,7 +47,15 @@ export async function saveAnnotation(
       const store = tx.objectStore('annotations');
       const meta = tx.objectStore('meta');
       const reads = [store.get(next.id), meta.get('backup')] as const;
-      const [stored, backup] = await Promise.all(reads);
+      const stop = () => {
+        try {
+          tx.abort();
+        } catch {
+          // Already finished.
+        }
+      };
+      reading.add(stop);
+      const [stored, backup] = await Promise.all(reads).finally(() => reading.delete(stop));
       let outcome: SaveOutcome = { kind: 'saved', record: next };
       if (changedSince(stored, base)) {
         if (!resolve) {
@@ -66,6 +74,31 @@ export async function saveAnnotation(
     }
   } catch (err) {
     throw classify(err);
+  }
+}
+
+/** Edits whose read is out (their transaction waits for the page): aborted as the page goes. */
+const reading = new Set<() => void>();
+
+/**
+ * The page is going (pagehide): the annotation in one request, committed at once, on the version
+ * the page last knew. An edit's read would not come back before the page is gone, and its
+ * transaction would hold the store, so edits still reading are aborted first. False when the
+ * request could not be made; `done` says whether it landed (the page may live on: a back/forward cache).
+ */
+export function saveAnnotationAtExit(db: PocketDb, a: Annotation, done: (ok: boolean) => void): boolean {
+  for (const stop of [...reading]) stop();
+  try {
+    const tx = db.transaction('annotations', 'readwrite');
+    const put = tx.store.put(a);
+    commitNow(tx);
+    void Promise.all([put, tx.done]).then(
+      () => (announceWrite({ store: 'annotations', key: a.id, value: a }), done(true)),
+      () => done(false),
+    );
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -59,6 +59,20 @@ describe('highlights and notes on a tablet (touch)', () => {
     await page.getByRole('button', { name: 'Done' }).tap();
   });
 
+  it('keeps a note edited a moment before a reload (no pause for the save)', async () => {
+    const note = page.getByRole('dialog', { name: 'Highlight' }).getByRole('textbox', { name: 'Note' });
+    for (const text of ['Edited, then reloaded at once.', 'Pair **every** offline metric with an online one.']) {
+      await page.locator('mark.hl', { hasText: third! }).first().tap();
+      await note.fill(text);
+      await page.reload();
+      await page.locator('article h1').waitFor();
+      await expect.poll(() => page.locator('mark.hl', { hasText: third! }).count()).toBeGreaterThan(0);
+      await page.locator('mark.hl', { hasText: third! }).first().tap();
+      await expect.poll(() => note.inputValue()).toBe(text);
+      await page.getByRole('button', { name: 'Done' }).tap();
+    }
+  });
+
   it('changes colour, deletes with Undo, and writes a chapter note', async () => {
     await page.locator('mark.hl-green').first().tap();
     await page.getByRole('radio', { name: 'Purple' }).tap();

@@ -97,4 +97,50 @@ describe('the save queue', () => {
     expect(calls).toEqual([['mine', ''], ['mine more', 'mine']]);
     expect(q.size()).toBe(0);
   });
+
+  it('as the page goes, every pending change and any made after goes in one request; a save cut short is no failure', async () => {
+    const sent: string[] = [];
+    const landed: Array<(ok: boolean) => void> = [];
+    let cut: (e: unknown) => void = () => undefined;
+    const states: QueueState['kind'][] = [];
+    const saved: string[] = [];
+    const target: SaveTarget = {
+      // An edit reads first: its answer never comes while the page goes (until it is aborted).
+      save: () => new Promise((_, reject) => (cut = reject)),
+      remove: async () => undefined,
+      saveAtExit: (a, done) => (sent.push(a.note), landed.push(done), true),
+    };
+    const q = createSaveQueue(target, { onState: (st) => states.push(st.kind), onSaved: (r) => saved.push(r.note) });
+    q.put(ann('a', 'edited', 2), ann('a', 'first', 1));
+    q.put(ann('b', 'new'), null);
+    await Promise.resolve();
+    q.leave();
+    expect(sent).toEqual(['edited', 'new']);
+    // The save under way is aborted (storage's doing, as the last requests go): not reported as failing.
+    cut(new DOMException('aborted', 'AbortError'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(states).not.toContain('failing');
+    // A note's last words, flushed by a later pagehide listener, go the same way.
+    q.put(ann('c', 'last words', 2), ann('c', '', 1));
+    expect(sent).toEqual(['edited', 'new', 'last words']);
+    expect(q.size()).toBe(3);
+    for (const done of landed) done(true);
+    expect(q.size()).toBe(0);
+    expect(saved).toEqual(['edited', 'new', 'last words']);
+    expect(states.at(-1)).toBe('idle');
+  });
+
+  it('keeps a change whose last request failed, and saves it as usual when the page is shown again', async () => {
+    const { target, stored } = fakeTarget(0);
+    const exits: Array<(ok: boolean) => void> = [];
+    const q = createSaveQueue({ ...target, saveAtExit: (_a, done) => (exits.push(done), true) });
+    q.leave();
+    q.put(ann('a', 'kept'), null);
+    exits[0]!(false);
+    expect(q.size()).toBe(1);
+    q.back();
+    await q.flush();
+    expect(stored.get('a')?.note).toBe('kept');
+    expect(q.size()).toBe(0);
+  });
 });
